@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+import { registerAnalyze } from './analyze.ts';
+
+/** A sub-command adds itself to the program; `setExitCode` raises the process exit code. */
+export type RegisterCommand = (program: Command, setExitCode: (code: number) => void) => void;
+
+export const commands: RegisterCommand[] = [registerAnalyze];

@@ -1,0 +1,6 @@
+import type { Article, Entity } from '../model/index.ts';
+
+// PLACEHOLDER until the entities work lands.
+export function findEntities(_article: Article): Entity[] {
+  return [];
+}
