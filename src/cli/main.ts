@@ -7,7 +7,9 @@ import { commands } from './commands/index.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('corroborate')
-    .description('Compare many outlets\u2019 coverage of the same news: agreement, conflicts, quotes, copies.')
+    .description(
+      'Compare many outlets\u2019 coverage of the same news: agreement, conflicts, quotes, copies.',
+    )
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();

@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export function sharedDataDir(): string | null {
-  const dir = process.env.CORROBORATE_SHARED ? join(process.env.CORROBORATE_SHARED, 'data') : join(repoRoot, '..', 'shared', 'data');
+  const dir = process.env.CORROBORATE_SHARED
+    ? join(process.env.CORROBORATE_SHARED, 'data')
+    : join(repoRoot, '..', 'shared', 'data');
   return existsSync(dir) ? dir : null;
 }
 
@@ -18,7 +20,9 @@ export function sharedFile(relative: string): string | null {
   const dir = sharedDataDir();
   const path = dir ? join(dir, relative) : null;
   if (!path || !existsSync(path)) {
-    console.log(`SKIP: ${relative} not found (expected under ../shared/data beside the repo, or set CORROBORATE_SHARED).`);
+    console.log(
+      `SKIP: ${relative} not found (expected under ../shared/data beside the repo, or set CORROBORATE_SHARED).`,
+    );
     return null;
   }
   return path;

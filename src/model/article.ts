@@ -110,7 +110,16 @@ export interface Article {
 }
 
 export function emptyAnnotations(): Annotations {
-  return { blocks: [], paragraphs: [], sentences: [], captions: [], entities: [], quotes: [], quantities: [], dates: [] };
+  return {
+    blocks: [],
+    paragraphs: [],
+    sentences: [],
+    captions: [],
+    entities: [],
+    quotes: [],
+    quantities: [],
+    dates: [],
+  };
 }
 
 export function createArticle(init: {

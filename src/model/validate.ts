@@ -19,10 +19,19 @@ function checkSpan(text: string, span: Span | null | undefined, where: string, o
     out.push({ where, problem: `span ${start}-${end} outside text of length ${text.length}` });
 }
 
-function checkClaim(text: string, span: Span, claimed: string | undefined, where: string, out: SpanProblem[]) {
+function checkClaim(
+  text: string,
+  span: Span,
+  claimed: string | undefined,
+  where: string,
+  out: SpanProblem[],
+) {
   checkSpan(text, span, where, out);
   if (claimed !== undefined && text.slice(span.start, span.end) !== claimed)
-    out.push({ where, problem: `claims ${JSON.stringify(claimed.slice(0, 60))} but span holds ${JSON.stringify(text.slice(span.start, span.end).slice(0, 60))}` });
+    out.push({
+      where,
+      problem: `claims ${JSON.stringify(claimed.slice(0, 60))} but span holds ${JSON.stringify(text.slice(span.start, span.end).slice(0, 60))}`,
+    });
 }
 
 export function validateArticle(article: Article): SpanProblem[] {
@@ -33,7 +42,9 @@ export function validateArticle(article: Article): SpanProblem[] {
   a.paragraphs.forEach((s, i) => checkSpan(text, s, at('paragraphs', i), out));
   a.sentences.forEach((s, i) => checkSpan(text, s, at('sentences', i), out));
   a.captions.forEach((s, i) => checkSpan(text, s, at('captions', i), out));
-  a.entities.forEach((e, i) => e.mentions.forEach((m, j) => checkSpan(text, m, `${at('entities', i)}.mentions[${j}]`, out)));
+  a.entities.forEach((e, i) =>
+    e.mentions.forEach((m, j) => checkSpan(text, m, `${at('entities', i)}.mentions[${j}]`, out)),
+  );
   a.quotes.forEach((q, i) => {
     checkSpan(text, q.content, `${at('quotes', i)}.content`, out);
     checkSpan(text, q.speaker, `${at('quotes', i)}.speaker`, out);
@@ -44,7 +55,8 @@ export function validateArticle(article: Article): SpanProblem[] {
   a.quantities.forEach((q, i) => {
     checkSpan(text, q, at('quantities', i), out);
     checkSpan(text, q.measureSpan, `${at('quantities', i)}.measureSpan`, out);
-    if (!(q.low <= q.high)) out.push({ where: at('quantities', i), problem: `interval ${q.low}..${q.high} is empty` });
+    if (!(q.low <= q.high))
+      out.push({ where: at('quantities', i), problem: `interval ${q.low}..${q.high} is empty` });
   });
   a.dates.forEach((d, i) => checkSpan(text, d, at('dates', i), out));
   return out;
@@ -68,8 +80,11 @@ export function validateFindings(findings: Findings): SpanProblem[] {
   };
   for (const story of findings.stories) {
     const s = `story ${story.id}`;
-    for (const id of story.articles) if (!byId.has(id)) out.push({ where: s, problem: `unknown article ${id}` });
-    story.entities.forEach((e) => e.mentions.forEach((m, j) => cite(m, `${s}.entity ${e.id}.mentions[${j}]`)));
+    for (const id of story.articles)
+      if (!byId.has(id)) out.push({ where: s, problem: `unknown article ${id}` });
+    story.entities.forEach((e) =>
+      e.mentions.forEach((m, j) => cite(m, `${s}.entity ${e.id}.mentions[${j}]`)),
+    );
     story.quotes.forEach((g) =>
       g.instances.forEach((q, j) => {
         cite(q, `${s}.quote ${g.id}.instances[${j}]`);
@@ -78,7 +93,9 @@ export function validateFindings(findings: Findings): SpanProblem[] {
     );
     story.facts.forEach((f) => f.values.forEach((v, j) => cite(v, `${s}.fact ${f.id}.values[${j}]`)));
     story.summary.forEach((x, i) => x.sources.forEach((c, j) => cite(c, `${s}.summary[${i}].sources[${j}]`)));
-    story.timeline.forEach((x, i) => x.sources.forEach((c, j) => cite(c, `${s}.timeline[${i}].sources[${j}]`)));
+    story.timeline.forEach((x, i) =>
+      x.sources.forEach((c, j) => cite(c, `${s}.timeline[${i}].sources[${j}]`)),
+    );
   }
   for (const r of findings.reuse) {
     const a = byId.get(r.a);
@@ -89,6 +106,7 @@ export function validateFindings(findings: Findings): SpanProblem[] {
     });
   }
   for (const d of findings.duplicates)
-    for (const id of [d.a, d.b]) if (!byId.has(id)) out.push({ where: `duplicate ${d.a}~${d.b}`, problem: `unknown article ${id}` });
+    for (const id of [d.a, d.b])
+      if (!byId.has(id)) out.push({ where: `duplicate ${d.a}~${d.b}`, problem: `unknown article ${id}` });
   return out;
 }

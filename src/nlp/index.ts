@@ -3,7 +3,7 @@
  * the article (and the layers before it) and returns a new layer; the pipeline stores it.
  */
 export { findDates } from './dates.ts';
-export { findEntities } from './entities.ts';
+export { findEntities, linkStoryEntities } from './entities.ts';
 export { findQuantities } from './quantities.ts';
 export { findQuotes } from './quotes.ts';
 export { segment } from './segment.ts';

@@ -1,0 +1,25 @@
+/** Coverage: the story's facts and quotes against outlets — who reports what, and who leaves it out. */
+import type { Article, Coverage, Fact, QuoteGroup } from '../model/index.ts';
+import { outletOf } from './outlet.ts';
+
+export function buildCoverage(articles: Article[], facts: Fact[], quotes: QuoteGroup[]): Coverage {
+  const outlets = [...new Set(articles.map(outletOf))];
+  const uniq = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => !!x))];
+  return {
+    outlets,
+    rows: [
+      ...facts.map((f) => ({
+        kind: 'fact' as const,
+        id: f.id,
+        label: `${f.measure} (${f.unit || f.dimension})`,
+        outlets: uniq(f.values.map((v) => v.outlet)),
+      })),
+      ...quotes.map((q) => ({
+        kind: 'quote' as const,
+        id: q.id,
+        label: `${q.speakerName ?? 'unattributed'}: \u201c${q.canonical.slice(0, 80)}${q.canonical.length > 80 ? '\u2026' : ''}\u201d`,
+        outlets: uniq(q.instances.map((i) => i.outlet)),
+      })),
+    ],
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Splits a byte stream into lines without ever holding more than one bounded line: a hostile input (a
+ * 1 GB single line, a gzip bomb) costs at most `maxLineBytes` of memory and is reported, not buffered.
+ */
+import { StringDecoder } from 'node:string_decoder';
+
+export type LineEvent = { line: string; number: number } | { tooLong: true; number: number };
+
+export async function* splitLines(
+  chunks: AsyncIterable<Buffer | string>,
+  maxLineBytes: number,
+): AsyncGenerator<LineEvent> {
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  let skipping = false;
+  let number = 0;
+  for await (const chunk of chunks) {
+    let text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    while (text.length > 0) {
+      const nl = text.indexOf('\n');
+      if (nl === -1) {
+        if (!skipping) {
+          pending += text;
+          if (pending.length > maxLineBytes) {
+            skipping = true;
+            pending = '';
+          }
+        }
+        break;
+      }
+      number++;
+      if (skipping) {
+        yield { tooLong: true, number };
+        skipping = false;
+      } else {
+        const line = pending + text.slice(0, nl);
+        if (line.length > maxLineBytes) yield { tooLong: true, number };
+        else yield { line: line.replace(/\r$/, ''), number };
+      }
+      pending = '';
+      text = text.slice(nl + 1);
+    }
+  }
+  pending += decoder.end();
+  if (skipping) yield { tooLong: true, number: number + 1 };
+  else if (pending.length > 0) yield { line: pending.replace(/\r$/, ''), number: number + 1 };
+}
