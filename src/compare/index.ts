@@ -7,8 +7,9 @@ import { linkStoryEntities } from '../nlp/index.ts';
 import { buildCoverage } from './coverage.ts';
 import { alignFacts } from './facts.ts';
 import { alignQuotes } from './quotes.ts';
+import { contentWords, Idf } from './words.ts';
 
-export { wordDiff } from './diff.ts';
+export { insertedSubstance, wordDiff } from './diff.ts';
 export { outletOf } from './outlet.ts';
 
 export interface Comparison {
@@ -18,9 +19,18 @@ export interface Comparison {
   coverage: Coverage;
 }
 
+/** Document frequencies over the story's sentences: what is common in this story weighs little. */
+export function storyIdf(articles: Article[]): Idf {
+  const idf = new Idf();
+  for (const a of articles)
+    for (const s of a.annotations.sentences) idf.add(contentWords(a.text.slice(s.start, s.end)));
+  return idf;
+}
+
 export function compareStory(articles: Article[]): Comparison {
+  const idf = storyIdf(articles);
   const entities = linkStoryEntities(articles);
-  const quotes = alignQuotes(articles, entities);
-  const facts = alignFacts(articles);
+  const quotes = alignQuotes(articles, entities, idf);
+  const facts = alignFacts(articles, idf);
   return { entities, quotes, facts, coverage: buildCoverage(articles, facts, quotes) };
 }

@@ -1,13 +1,14 @@
 /**
  * Quote alignment: the instances of one statement across outlets, direct or paraphrased, grouped by
- * content-word containment and a compatible speaker. Each group gets a canonical wording (the wording most
- * direct instances share), each instance a word-level diff from it, and a misquote flag where a direct
- * quote changes substantive words.
+ * IDF-weighted containment of content words, a compatible speaker and the same occasion. Each group gets a
+ * canonical wording (the direct wording closest to all the others), each instance a word-level diff from
+ * it, and a misquote flag where a direct quote changes words of substance.
  */
 import type { Article, QuoteGroup, QuoteInstance, StoryEntity } from '../model/index.ts';
-import { substantiveChanges, wordDiff } from './diff.ts';
+import { insertedSubstance, wordDiff } from './diff.ts';
+import { occasionOf, sameOccasion } from './occasion.ts';
 import { outletOf } from './outlet.ts';
-import { containment, contentWords } from './words.ts';
+import { contentWords, type Idf, weightedContainment } from './words.ts';
 
 const SAME_STATEMENT = 0.5;
 
@@ -15,25 +16,28 @@ interface Candidate {
   instance: QuoteInstance;
   words: string[];
   speaker: string | null;
+  occasion: number | null;
 }
 
-/** Maps each article entity to the story entity holding one of its mentions. */
+/** Maps `article:start` of every mention to the story entity holding it. */
 export function storyEntityIndex(entities: StoryEntity[]): Map<string, StoryEntity> {
   const index = new Map<string, StoryEntity>();
   for (const e of entities) for (const m of e.mentions) index.set(`${m.article}:${m.start}`, e);
   return index;
 }
 
-export function alignQuotes(articles: Article[], entities: StoryEntity[]): QuoteGroup[] {
+function candidates(articles: Article[], entities: StoryEntity[]): Candidate[] {
   const index = storyEntityIndex(entities);
-  const candidates: Candidate[] = [];
+  const out: Candidate[] = [];
   for (const article of articles) {
     const byId = new Map(article.annotations.entities.map((e) => [e.id, e]));
     for (const q of article.annotations.quotes) {
       const entity = q.speakerEntity ? byId.get(q.speakerEntity) : undefined;
-      const storyEntity = entity?.mentions.map((m) => index.get(`${article.id}:${m.start}`)).find(Boolean);
+      const storyEntity =
+        entity?.mentions.map((m) => index.get(`${article.id}:${m.start}`)).find(Boolean) ??
+        (q.speaker ? index.get(`${article.id}:${q.speaker.start}`) : undefined);
       const text = article.text.slice(q.content.start, q.content.end);
-      candidates.push({
+      out.push({
         instance: {
           article: article.id,
           start: q.content.start,
@@ -47,18 +51,44 @@ export function alignQuotes(articles: Article[], entities: StoryEntity[]): Quote
         },
         words: contentWords(text),
         speaker: storyEntity?.id ?? null,
+        occasion: occasionOf(article, q.content),
       });
     }
   }
+  return out;
+}
+
+function canonicalOf(members: Candidate[], idf: Idf): Candidate {
+  const direct = members.filter((m) => m.instance.direct);
+  const pool = direct.length ? direct : members;
+  let best = pool[0]!;
+  let bestScore = -1;
+  for (const c of pool) {
+    const score =
+      pool.reduce((s, o) => s + (o === c ? 0 : weightedContainment(c.words, o.words, idf)), 0) +
+      c.words.length * 1e-3;
+    if (score > bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function alignQuotes(articles: Article[], entities: StoryEntity[], idf: Idf): QuoteGroup[] {
   const groups: { members: Candidate[]; speaker: string | null }[] = [];
-  for (const c of candidates) {
+  for (const c of candidates(articles, entities)) {
     if (c.words.length === 0) continue;
     let best: (typeof groups)[number] | undefined;
     let bestScore = SAME_STATEMENT;
     for (const g of groups) {
       if (c.speaker && g.speaker && c.speaker !== g.speaker) continue;
-      if (g.members.some((m) => m.instance.article === c.instance.article)) continue;
-      const score = Math.max(...g.members.map((m) => containment(m.words, c.words)));
+      if (!g.members.every((m) => sameOccasion(m.occasion, c.occasion))) continue;
+      const score = Math.max(
+        ...g.members.map((m) =>
+          m.instance.article === c.instance.article ? 0 : weightedContainment(m.words, c.words, idf),
+        ),
+      );
       if (score >= bestScore) {
         best = g;
         bestScore = score;
@@ -71,19 +101,19 @@ export function alignQuotes(articles: Article[], entities: StoryEntity[]): Quote
   }
   const nameOf = new Map(entities.map((e) => [e.id, e.name]));
   return groups.map((g, i) => {
-    const direct = g.members.filter((m) => m.instance.direct);
-    const pool = direct.length ? direct : g.members;
-    const canonical = pool.reduce((a, b) => (b.words.length > a.words.length ? b : a)).instance.text;
+    const canonical = canonicalOf(g.members, idf);
+    const directCount = g.members.filter((m) => m.instance.direct).length;
     const instances = g.members.map((m) => {
-      const diff = wordDiff(canonical, m.instance.text);
-      const misquote = m.instance.direct && direct.length > 1 && substantiveChanges(diff).length > 0;
+      const diff = wordDiff(canonical.instance.text, m.instance.text);
+      const misquote =
+        m !== canonical && m.instance.direct && directCount > 1 && insertedSubstance(diff).length > 0;
       return { ...m.instance, diff, ...(misquote ? { misquote } : {}) };
     });
     return {
       id: `q${i + 1}`,
       speaker: g.speaker,
       speakerName: g.speaker ? (nameOf.get(g.speaker) ?? null) : null,
-      canonical,
+      canonical: canonical.instance.text,
       instances,
     };
   });

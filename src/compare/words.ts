@@ -1,22 +1,113 @@
-/** Content-word bags shared by the alignment steps. */
+/**
+ * Content words for alignment: lower-cased, function words out, number words folded into digits ("thirty"
+ * and "30" are the same word to a reader), and a light suffix stemmer so "reopen"/"reopened" and
+ * "crossing"/"crossings" meet. IDF weights come from the story itself, so words every outlet repeats (the
+ * story's own topic) count for less than the words that identify one statement.
+ */
 const STOP = new Set(
   (
     'a an the and or but of to in on at for with by from as is are was were be been being that this these those it its ' +
     'we our us they them their he him his she her i me my you your not no so if then than there here have has had do does did ' +
-    'will would can could should may might must also just very more most into over about after before said says say'
+    'will would can could should may might must also just very more most into over about after before said says say told ' +
+    'which who whom what when where while would shall one'
   ).split(' '),
 );
 
-export function contentWords(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w) && w.length > 1);
+const NUMBER_WORDS: Record<string, string> = {
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  fifteen: '15',
+  twenty: '20',
+  thirty: '30',
+  forty: '40',
+  fifty: '50',
+  sixty: '60',
+  seventy: '70',
+  eighty: '80',
+  ninety: '90',
+  hundred: '100',
+  thousand: '1000',
+  dozen: '12',
+  decade: '10',
+};
+
+export function normalizeWord(word: string): string {
+  const w = word.toLowerCase().replace(/[,\u2019']/g, '');
+  if (NUMBER_WORDS[w]) return NUMBER_WORDS[w]!;
+  if (/^\d/.test(w)) return w;
+  return stem(w);
 }
 
-/** Share of the smaller bag found in the larger: a trimmed quote still matches its full wording. */
-export function containment(a: string[], b: string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
-  const set = new Set(large);
-  let hit = 0;
-  for (const w of new Set(small)) if (set.has(w)) hit++;
-  return hit / new Set(small).size;
+export function stem(w: string): string {
+  if (w.length <= 4) return w;
+  return w
+    .replace(/(?<=\w{3})(ies)$/, 'y')
+    .replace(/(?<=\w{3})(ing|ed|es|s)$/, '')
+    .replace(/(?<=\w{3})(ation|ment|ly)$/, '');
+}
+
+export function contentWords(text: string): string[] {
+  return (text.match(/[\p{L}\p{N}][\p{L}\p{N},\u2019']*/gu) ?? [])
+    .map((w) => w.replace(/[,\u2019']+$/, ''))
+    .filter((w) => !STOP.has(w.toLowerCase()) && w.length > 1)
+    .map(normalizeWord);
+}
+
+export function isFunctionWord(word: string): boolean {
+  return STOP.has(word.toLowerCase());
+}
+
+/** Inverse document frequency over a set of texts (sentences of one story, say). */
+export class Idf {
+  private readonly df = new Map<string, number>();
+  private n = 0;
+
+  add(words: Iterable<string>): void {
+    this.n++;
+    for (const w of new Set(words)) this.df.set(w, (this.df.get(w) ?? 0) + 1);
+  }
+
+  weight(word: string): number {
+    return Math.log((this.n + 1) / ((this.df.get(word) ?? 0) + 0.5));
+  }
+}
+
+/** IDF-weighted share of the smaller bag found in the larger: a trimmed quote still matches its full wording. */
+export function weightedContainment(a: string[], b: string[], idf?: Idf): number {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  if (sa.size === 0 || sb.size === 0) return 0;
+  const w = (x: string) => (idf ? Math.max(idf.weight(x), 0.1) : 1);
+  let inter = 0;
+  let wa = 0;
+  let wb = 0;
+  for (const x of sa) {
+    wa += w(x);
+    if (sb.has(x)) inter += w(x);
+  }
+  for (const x of sb) wb += w(x);
+  return inter / Math.min(wa, wb);
+}
+
+/** IDF-weighted cosine of two bags of words. */
+export function weightedCosine(a: string[], b: string[], idf?: Idf): number {
+  const va = new Map<string, number>();
+  const vb = new Map<string, number>();
+  const w = (x: string) => (idf ? Math.max(idf.weight(x), 0.1) : 1);
+  for (const x of a) va.set(x, (va.get(x) ?? 0) + w(x));
+  for (const x of b) vb.set(x, (vb.get(x) ?? 0) + w(x));
+  let dot = 0;
+  for (const [k, v] of va) dot += v * (vb.get(k) ?? 0);
+  const norm = (m: Map<string, number>) => Math.sqrt([...m.values()].reduce((s, v) => s + v * v, 0));
+  const d = norm(va) * norm(vb);
+  return d === 0 ? 0 : dot / d;
 }

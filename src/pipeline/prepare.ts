@@ -80,7 +80,14 @@ export function prepareArticle(doc: RawDocument, options: PrepareOptions = {}): 
     });
     return article;
   }
-  if (options.textOnly) return article;
+  if (!options.textOnly) annotateLanguage(article);
+  return article;
+}
+
+/** The language layers, in dependency order: entities before quotes, whose speakers resolve to them. */
+export function annotateLanguage(article: Article): Article {
+  const layers = article.annotations;
+  if (layers.sentences.length === 0) Object.assign(layers, segment(article));
   layers.entities = findEntities(article);
   layers.quotes = findQuotes(article);
   layers.quantities = findQuantities(article);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { registerAnalyze } from './analyze.ts';
+import { registerAnnotate } from './annotate.ts';
 
 /** A sub-command adds itself to the program; `setExitCode` raises the process exit code. */
 export type RegisterCommand = (program: Command, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [registerAnalyze];
+export const commands: RegisterCommand[] = [registerAnalyze, registerAnnotate];

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { type Article, createArticle, type Quantity } from '../model/index.ts';
+import { segment } from '../nlp/segment.ts';
+import { insertedSubstance, wordDiff } from './diff.ts';
+import { compareStory } from './index.ts';
+
+/** An article with hand-placed quantity and quote annotations, so these tests do not depend on the NLP layers. */
+function story(
+  id: string,
+  outlet: string,
+  text: string,
+  quantities: { text: string; low: number; high: number; measure: string; unit?: string }[] = [],
+  quotes: { text: string; direct?: boolean }[] = [],
+  published = '2026-03-02',
+): Article {
+  const a = createArticle({ id, text, meta: { outlet, published } });
+  Object.assign(a.annotations, segment(a));
+  a.annotations.quantities = quantities.map((q): Quantity => {
+    const start = text.indexOf(q.text);
+    if (start < 0) throw new Error(`fixture: ${q.text} not in ${id}`);
+    return {
+      start,
+      end: start + q.text.length,
+      low: q.low,
+      high: q.high,
+      value: q.high,
+      unit: q.unit ?? 'hour',
+      dimension: 'duration',
+      measure: q.measure,
+    };
+  });
+  a.annotations.quotes = quotes.map((q) => {
+    const start = text.indexOf(q.text);
+    if (start < 0) throw new Error(`fixture: ${q.text} not in ${id}`);
+    return {
+      content: { start, end: start + q.text.length },
+      speaker: null,
+      speakerEntity: null,
+      cue: null,
+      direct: q.direct ?? true,
+    };
+  });
+  return a;
+}
+
+const wire = () =>
+  story('wire', 'Wire', 'The ministers met for nearly six hours of talks in Geneva on Monday.', [
+    { text: 'nearly six hours', low: 5.5, high: 6, measure: 'talks' },
+  ]);
+const radio = () =>
+  story('radio', 'Radio', 'After more than five hours of talks in Geneva, the ministers emerged.', [
+    { text: 'more than five hours', low: 5, high: 7.5, measure: 'talks' },
+  ]);
+const state = (text = 'roughly 3-1/2 hours', low = 3.15, high = 3.85) =>
+  story('state', 'State TV', `The minister prevailed after ${text} of talks in Geneva.`, [
+    { text, low, high, measure: 'talks' },
+  ]);
+
+describe('fact alignment', () => {
+  it('lets overlapping hedges agree', () => {
+    const { facts } = compareStory([wire(), radio()]);
+    expect(facts).toHaveLength(1);
+    expect(facts[0]!.status).toBe('agree');
+    expect(facts[0]!.values.map((v) => v.outlet)).toEqual(['Wire', 'Radio']);
+  });
+
+  it('flags values that cannot all be true, naming the outlets on each side', () => {
+    const { facts } = compareStory([wire(), radio(), state()]);
+    expect(facts).toHaveLength(1);
+    expect(facts[0]!.status).toBe('conflict');
+    const sides = facts[0]!.sides!.map((s) => s.outlets.sort());
+    expect(sides).toEqual(expect.arrayContaining([['State TV'], ['Radio', 'Wire']]));
+  });
+
+  it('never calls "some" and "an estimated" of the same figure a conflict', () => {
+    const a = story('a', 'A', 'Some 100,000 people marched on Saturday.', [
+      { text: 'Some 100,000', low: 90000, high: 110000, measure: 'people', unit: '' },
+    ]);
+    const b = story('b', 'B', 'An estimated 100,000 people marched on Saturday.', [
+      { text: 'An estimated 100,000', low: 90000, high: 110000, measure: 'people', unit: '' },
+    ]);
+    expect(compareStory([a, b]).facts[0]!.status).toBe('agree');
+  });
+
+  it.each([
+    ['2 hours', 2, 2],
+    ['nine hours', 9, 9],
+    ['about 7 hours', 6.3, 7.7],
+  ])('flags a perturbed figure (%s) in one outlet and names that outlet', (text, low, high) => {
+    const { facts } = compareStory([wire(), radio(), state(text, low, high)]);
+    const fact = facts.find((f) => f.values.some((v) => v.article === 'state'))!;
+    expect(fact.status).toBe('conflict');
+    const lonely = fact.sides!.find((s) => s.outlets.includes('State TV'))!;
+    expect(lonely.outlets).toEqual(['State TV']);
+  });
+
+  it('keeps a figure of another measure out of the fact', () => {
+    const other = story('other', 'Other', 'The border has been closed for five months, officials said.', [
+      { text: 'five months', low: 3600, high: 3600, measure: 'closure' },
+    ]);
+    const { facts } = compareStory([wire(), radio(), other]);
+    expect(facts).toHaveLength(2);
+    expect(facts.find((f) => f.values.some((v) => v.article === 'other'))!.status).toBe('single');
+  });
+});
+
+describe('quote alignment', () => {
+  const q1 =
+    'We have agreed to reopen the border crossings within thirty days, and we will hold each other to that';
+  const q2 = 'We agreed to reopen the border crossings within 30 days and we will hold each other to it';
+  const q3 =
+    'We have agreed to reopen the border crossings within ninety days, and we will hold each other to that';
+  const partial = 'reopen the border crossings within thirty days';
+
+  it('groups the wordings of one statement and flags the one that changes its substance', () => {
+    const { quotes } = compareStory([
+      story('w', 'Wire', `"${q1}," Okafor said.`, [], [{ text: q1 }]),
+      story('r', 'Radio', `"${q2}," Okafor said.`, [], [{ text: q2 }]),
+      story('s', 'State', `"${q3}," Okafor said.`, [], [{ text: q3 }]),
+      story('p', 'Paper', `Okafor promised to "${partial}".`, [], [{ text: partial }]),
+    ]);
+    expect(quotes).toHaveLength(1);
+    const group = quotes[0]!;
+    expect(group.instances.map((i) => i.outlet).sort()).toEqual(['Paper', 'Radio', 'State', 'Wire']);
+    expect(group.instances.filter((i) => i.misquote).map((i) => i.outlet)).toEqual(['State']);
+    const state = group.instances.find((i) => i.outlet === 'State')!;
+    expect(state.diff!.filter((d) => d.op !== 'equal').map((d) => d.text.trim())).toEqual(
+      expect.arrayContaining(['ninety']),
+    );
+  });
+
+  it('keeps the same words said on another occasion apart', () => {
+    const { quotes } = compareStory([
+      story('w', 'Wire', `"${q1}," Okafor said.`, [], [{ text: q1 }], '2026-03-02'),
+      story('f', 'Wire', `"${q1}," Okafor said again.`, [], [{ text: q1 }], '2026-05-20'),
+    ]);
+    expect(quotes).toHaveLength(2);
+  });
+
+  it('does not group unrelated statements that share the story vocabulary', () => {
+    const { quotes } = compareStory([
+      story('w', 'Wire', `"${q1}," Okafor said.`, [], [{ text: q1 }]),
+      story(
+        'x',
+        'Other',
+        '"The border towns need clinics and roads before anything else," the mayor said.',
+        [],
+        [{ text: 'The border towns need clinics and roads before anything else' }],
+      ),
+    ]);
+    expect(quotes).toHaveLength(2);
+  });
+});
+
+describe('word diff', () => {
+  it('treats number spelling and trimmed words as no change of substance', () => {
+    expect(insertedSubstance(wordDiff('within thirty days, and we will hold', 'within 30 days'))).toEqual([]);
+    expect(insertedSubstance(wordDiff('within thirty days', 'within ninety days'))).toEqual(['90']);
+  });
+});
+
+describe('coverage', () => {
+  it('tabulates which outlet reports which fact and quote', () => {
+    const { coverage } = compareStory([wire(), radio(), state()]);
+    expect(coverage.outlets).toEqual(['Wire', 'Radio', 'State TV']);
+    expect(coverage.rows[0]!.outlets.sort()).toEqual(['Radio', 'State TV', 'Wire']);
+  });
+});
