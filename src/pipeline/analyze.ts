@@ -2,7 +2,7 @@
  * The whole pipeline in memory: inputs → articles → copies → stories → per-story comparison, summary
  * and timeline. Pure apart from reading the inputs; the CLI and server render the returned `Analysis`.
  */
-import { clusterArticles } from '../cluster/index.ts';
+import { clusterArticles, type StoryGroup } from '../cluster/index.ts';
 import { compareStory } from '../compare/index.ts';
 import type { InputProblem, ReadOptions } from '../ingest/index.ts';
 import { readInputs } from '../ingest/index.ts';
@@ -60,6 +60,26 @@ export interface AnalyzeOptions {
   summary?: SummaryOptions;
 }
 
+/** One story's findings: comparison of its outlets, then the cited summary and timeline standing on it. */
+export function buildStory(
+  group: StoryGroup,
+  articles: Article[],
+  _duplicates: Duplicate[] = [],
+  options: AnalyzeOptions = {},
+): Story {
+  const comparison = compareStory(articles);
+  const input = { articles, facts: comparison.facts, quotes: comparison.quotes };
+  return {
+    id: group.id,
+    title: group.title,
+    keywords: group.keywords,
+    articles: group.articles,
+    ...comparison,
+    summary: summarizeStory(input, options.summary),
+    timeline: buildTimeline(input),
+  };
+}
+
 /** Cross-article stages over prepared articles. */
 export function analyzeArticles(
   articles: Article[],
@@ -69,19 +89,10 @@ export function analyzeArticles(
   const { duplicates, reuse } = detectReuse(usable);
   const groups = clusterArticles(usable, duplicates);
   const byId = new Map(usable.map((a) => [a.id, a]));
-  const stories: Story[] = groups.map((group) => {
-    const members = group.articles.map((id) => byId.get(id)!).filter(Boolean);
-    const comparison = compareStory(members);
-    const input = { articles: members, facts: comparison.facts, quotes: comparison.quotes };
-    return {
-      id: group.id,
-      title: group.title,
-      keywords: group.keywords,
-      articles: group.articles,
-      ...comparison,
-      summary: summarizeStory(input, options.summary),
-      timeline: buildTimeline(input),
-    };
+  const stories = groups.map((group) => {
+    const members = group.articles.map((id) => byId.get(id)).filter((a): a is Article => !!a);
+    const copies = duplicates.filter((d) => group.articles.includes(d.a));
+    return buildStory(group, members, copies, options);
   });
   return { articles, stories, duplicates, reuse };
 }

@@ -1,6 +1,6 @@
 /** From inputs to findings: per-article preparation and the cross-article analysis. */
 export type { Analysis, AnalyzeOptions, LoadOptions } from './analyze.ts';
-export { analyze, analyzeArticles, loadArticles } from './analyze.ts';
+export { analyze, analyzeArticles, buildStory, loadArticles } from './analyze.ts';
 export { detectLanguage } from './language.ts';
 export type { PrepareOptions } from './prepare.ts';
 export { annotateLanguage, extractDocument, prepareArticle } from './prepare.ts';

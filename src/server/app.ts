@@ -1,0 +1,177 @@
+/**
+ * The HTTP API. Reads are open; every write needs the bearer token. Request bodies are size-limited,
+ * concurrent work is bounded (excess requests get 503 at once rather than queueing until they time out),
+ * and every error is a JSON object with a code and a message.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { RawDocument } from '../ingest/index.ts';
+import { documentFromRecord, InputError } from '../ingest/index.ts';
+import type { IngestResult, Store } from '../store/index.ts';
+import { openApiDocument } from './openapi.ts';
+
+export interface AppOptions {
+  store: Store;
+  ingest: (docs: RawDocument[]) => Promise<IngestResult[]>;
+  /** Bearer token for writes; without one, writes are refused. */
+  token?: string;
+  maxBodyBytes?: number;
+  /** Requests handled at once before new ones are turned away with 503. */
+  maxInFlight?: number;
+  maxArticlesPerRequest?: number;
+  /** Extra routes (the web UI) mounted before the API's catch-all. */
+  mount?: (app: Hono) => void;
+}
+
+function fail(status: 400 | 401 | 404 | 413 | 429 | 503, code: string, message: string): never {
+  throw new HTTPException(status, { res: Response.json({ error: { code, message } }, { status }) });
+}
+
+function intParam(value: string | undefined, name: string, fallback: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    fail(400, 'bad_parameter', `${name} must be a whole number from 0 to ${max}`);
+  return n;
+}
+
+function tokenMatches(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function createApp(options: AppOptions): Hono {
+  const { store } = options;
+  const maxInFlight = options.maxInFlight ?? 64;
+  let inFlight = 0;
+  const app = new Hono();
+
+  app.use(
+    '*',
+    secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }),
+  );
+  app.use('*', async (c, next) => {
+    if (inFlight >= maxInFlight) fail(503, 'overloaded', 'the server is busy; retry shortly');
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      inFlight--;
+    }
+  });
+  options.mount?.(app);
+
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument));
+
+  app.get('/api/stories', async (c) => {
+    const limit = intParam(c.req.query('limit'), 'limit', 50, 500) || 50;
+    const offset = intParam(c.req.query('offset'), 'offset', 0, 1_000_000);
+    const since = c.req.query('since');
+    if (since && Number.isNaN(Date.parse(since))) fail(400, 'bad_parameter', 'since must be an ISO date');
+    const q = c.req.query('q')?.slice(0, 500);
+    const { total, stories } = await store.listStories({
+      query: q,
+      since,
+      outlet: c.req.query('outlet'),
+      limit,
+      offset,
+    });
+    const next = offset + stories.length < total ? offset + stories.length : null;
+    return c.json({ total, limit, offset, next, stories });
+  });
+
+  app.get('/api/stories/:id', async (c) => {
+    const story = await store.getStory(c.req.param('id'));
+    if (!story) fail(404, 'not_found', `no story ${c.req.param('id')}`);
+    const etag = `"s-${story.version}"`;
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304, { ETag: etag });
+    const articles = (await store.articlesOfStory(story.id)).map((a) => ({
+      id: a.id,
+      title: a.meta.title ?? null,
+      outlet: a.meta.outlet ?? null,
+      published: a.meta.published ?? null,
+      url: a.source.url ?? a.meta.url ?? null,
+    }));
+    c.header('ETag', etag);
+    return c.json({ ...story, articleMeta: articles });
+  });
+
+  app.get('/api/articles/:id', async (c) => {
+    const article = await store.getArticle(c.req.param('id'));
+    if (!article) fail(404, 'not_found', `no article ${c.req.param('id')}`);
+    c.header('ETag', `"a-${article.id.length}-${article.text.length}"`);
+    return c.json(article);
+  });
+
+  app.get('/api/search', async (c) => {
+    const q = c.req.query('q');
+    if (!q?.trim()) fail(400, 'bad_parameter', 'q is required');
+    const limit = intParam(c.req.query('limit'), 'limit', 20, 200) || 20;
+    const offset = intParam(c.req.query('offset'), 'offset', 0, 1_000_000);
+    return c.json({
+      query: q,
+      limit,
+      offset,
+      results: await store.searchArticles(q.slice(0, 500), limit, offset),
+    });
+  });
+
+  app.post(
+    '/api/articles',
+    async (c, next) => {
+      const header = c.req.header('authorization') ?? '';
+      const given = /^Bearer\s+(.+)$/i.exec(header)?.[1] ?? '';
+      if (!options.token)
+        fail(401, 'writes_disabled', 'writes are disabled: start the server with CORROBORATE_TOKEN set');
+      if (!given || !tokenMatches(given, options.token))
+        fail(401, 'unauthorized', 'a valid bearer token is required for writes');
+      await next();
+    },
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 5 * 1024 * 1024,
+      onError: () =>
+        fail(413, 'too_large', `request body over ${options.maxBodyBytes ?? 5 * 1024 * 1024} bytes`),
+    }),
+    async (c) => {
+      if (!(c.req.header('content-type') ?? '').includes('application/json'))
+        fail(400, 'bad_content_type', 'send application/json');
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        fail(400, 'bad_json', 'the body is not valid JSON');
+      }
+      const records = Array.isArray(body)
+        ? body
+        : body && typeof body === 'object' && Array.isArray((body as { articles?: unknown }).articles)
+          ? (body as { articles: unknown[] }).articles
+          : [body];
+      const max = options.maxArticlesPerRequest ?? 500;
+      if (records.length === 0) fail(400, 'empty', 'no articles in the request');
+      if (records.length > max) fail(413, 'too_many', `at most ${max} articles per request`);
+      const docs: RawDocument[] = [];
+      for (const [i, record] of records.entries()) {
+        try {
+          docs.push(documentFromRecord(record, { path: 'api' }, `articles[${i}]`));
+        } catch (error) {
+          fail(400, 'bad_article', error instanceof InputError ? error.message : `articles[${i}]: invalid`);
+        }
+      }
+      return c.json({ results: await options.ingest(docs) });
+    },
+  );
+
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404),
+  );
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    console.error(error);
+    return c.json({ error: { code: 'internal', message: 'internal error' } }, 500);
+  });
+  return app;
+}

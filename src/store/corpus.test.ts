@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RawDocument } from '../ingest/index.ts';
+import { validateArticle } from '../model/index.ts';
+import { Corpus, type CorpusEngine } from './corpus.ts';
+import { Store } from './store.ts';
+
+/**
+ * A deterministic engine for testing the corpus mechanics alone: an article joins the story named by the
+ * first word of its text, and "MERGE a b" articles merge story a into b.
+ */
+function testEngine(state: unknown): CorpusEngine {
+  const s = (state as { stories: string[] } | null) ?? { stories: [] };
+  let merges: { from: string; into: string }[] = [];
+  return {
+    add(article) {
+      const word = article.text.split(/\s+/)[0]!.toLowerCase();
+      const m = /^MERGE (\w+) (\w+)/.exec(article.text);
+      if (m) merges.push({ from: m[1]!, into: m[2]! });
+      if (!s.stories.includes(word)) s.stories.push(word);
+      return { story: word, duplicates: [], storyTitle: `Story ${word}` };
+    },
+    takeMerges() {
+      const out = merges;
+      merges = [];
+      return out;
+    },
+    toJSON: () => s,
+  };
+}
+
+const doc = (id: string, content: string, meta: RawDocument['meta'] = {}): RawDocument => ({
+  id,
+  source: { path: 'test' },
+  format: 'text',
+  content,
+  meta,
+});
+
+let store: Store;
+let corpus: Corpus;
+
+beforeAll(async () => {
+  store = await Store.open('memory:');
+  corpus = new Corpus(store, testEngine);
+});
+afterAll(() => store.close());
+
+describe('Corpus on the embedded database', () => {
+  it('stores articles with their layers and builds their stories', async () => {
+    const results = await corpus.add([
+      doc('h1', 'harbour workers walked out on Monday over pay.', {
+        outlet: 'Coast Times',
+        published: '2026-05-04',
+      }),
+      doc('h2', 'harbour strike enters second day as talks stall.', {
+        outlet: 'Port Radio',
+        published: '2026-05-05',
+      }),
+      doc('v1', 'vineyard fire destroys two barns near the river.', { outlet: 'Valley News' }),
+    ]);
+    expect(results).toEqual([
+      { id: 'h1', created: true, story: 'harbour' },
+      { id: 'h2', created: true, story: 'harbour' },
+      { id: 'v1', created: true, story: 'vineyard' },
+    ]);
+    const stored = (await store.getArticle('h1'))!;
+    expect(stored.text).toBe('harbour workers walked out on Monday over pay.');
+    expect(stored.meta.outlet).toBe('Coast Times');
+    expect(validateArticle(stored)).toEqual([]);
+    const story = (await store.getStory('harbour'))!;
+    expect(story.articles).toEqual(['h1', 'h2']);
+    expect(story.title).toBe('Story harbour');
+    const list = await store.listStories();
+    expect(list.total).toBe(2);
+    expect(list.stories.find((s) => s.id === 'harbour')).toMatchObject({ articleCount: 2, outletCount: 2 });
+  });
+
+  it('is idempotent: the same content twice changes nothing', async () => {
+    const before = await store.countArticles();
+    const version = (await store.getStory('harbour'))!.version;
+    const again = await corpus.add([
+      doc('h1', 'harbour workers walked out on Monday over pay.', {
+        outlet: 'Coast Times',
+        published: '2026-05-04',
+      }),
+    ]);
+    expect(again).toEqual([{ id: 'h1', created: false, story: 'harbour' }]);
+    expect(await store.countArticles()).toBe(before);
+    expect((await store.getStory('harbour'))!.version).toBe(version);
+  });
+
+  it('gives a new article whose id is taken a distinct id', async () => {
+    const [r] = await corpus.add([doc('h1', 'harbour police cleared the gates at dawn.')]);
+    expect(r!.id).toMatch(/^h1-[0-9a-f]{8}$/);
+    expect(r!.created).toBe(true);
+  });
+
+  it('moves every article of a merged story and drops the old story', async () => {
+    await corpus.add([doc('m1', 'MERGE vineyard harbour: the fire began in the harbour district.')]);
+    expect(await store.getStory('vineyard')).toBeNull();
+    expect((await store.getArticle('v1'))!.story).toBe('harbour');
+  });
+
+  it('searches articles and stories by full text', async () => {
+    const hits = await store.searchArticles('strike talks');
+    expect(hits.map((h) => h.id)).toContain('h2');
+    expect(hits[0]!.snippet).toMatch(/<<strike>>|<<talks>>/);
+    const stories = await store.listStories({ query: 'barns' });
+    expect(stories.stories.map((s) => s.id)).toEqual(['harbour']);
+    expect((await store.listStories({ query: 'zeppelin' })).total).toBe(0);
+  });
+
+  it('keeps what was committed when a batch fails half-way', async () => {
+    const before = await store.countArticles();
+    const failing = new Corpus(store, (state) => {
+      const engine = testEngine(state);
+      return {
+        ...engine,
+        add: (a) =>
+          a.id === 'bad'
+            ? (() => {
+                throw new Error('engine exploded');
+              })()
+            : engine.add(a),
+      };
+    });
+    await expect(
+      failing.add([doc('ok1', 'harbour cranes restart.'), doc('bad', 'harbour again.')]),
+    ).rejects.toThrow('engine exploded');
+    expect(await store.countArticles()).toBe(before);
+    expect(await store.getArticle('ok1')).toBeNull();
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Versioned schema migrations. Each runs once, in order, inside a transaction, recorded in
+ * `schema_migrations`; on PostgreSQL an advisory lock keeps concurrent workers from racing to migrate.
+ * Append new migrations; never edit one that has shipped.
+ */
+import type { SqlClient } from './sql.ts';
+
+export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'articles, stories, copies, state',
+    sql: `
+      create table articles (
+        id text primary key,
+        content_hash text not null unique,
+        source jsonb not null,
+        meta jsonb not null,
+        text text not null,
+        annotations jsonb not null,
+        removed jsonb not null,
+        flags jsonb not null,
+        published timestamptz,
+        story_id text,
+        seq bigserial,
+        ingested_at timestamptz not null default now(),
+        tsv tsvector generated always as (
+          setweight(to_tsvector('simple', coalesce(meta->>'title', '')), 'A') || to_tsvector('english', text)
+        ) stored
+      );
+      create index articles_tsv on articles using gin (tsv);
+      create index articles_story on articles (story_id);
+      create index articles_published on articles (published);
+      create table stories (
+        id text primary key,
+        title text not null,
+        data jsonb not null,
+        article_count int not null,
+        outlet_count int not null,
+        conflict_count int not null,
+        first_published timestamptz,
+        last_published timestamptz,
+        updated_at timestamptz not null default now(),
+        version int not null default 1,
+        tsv tsvector generated always as (to_tsvector('english', title || ' ' || coalesce(data->>'keywords', ''))) stored
+      );
+      create index stories_tsv on stories using gin (tsv);
+      create index stories_updated on stories (updated_at);
+      create table duplicates (
+        a text not null,
+        b text not null,
+        kind text not null,
+        similarity real not null,
+        original text,
+        primary key (a, b)
+      );
+      create table state (
+        key text primary key,
+        value jsonb not null,
+        updated_at timestamptz not null default now()
+      );
+    `,
+  },
+];
+
+export async function migrate(db: SqlClient): Promise<number> {
+  await db.exec(
+    'create table if not exists schema_migrations (version int primary key, name text not null, applied_at timestamptz not null default now())',
+  );
+  const lock = db.kind === 'postgres';
+  if (lock) await db.query('select pg_advisory_lock(7201001)');
+  try {
+    const applied = new Set(
+      (await db.query<{ version: number }>('select version from schema_migrations')).map((r) => r.version),
+    );
+    let count = 0;
+    for (const m of MIGRATIONS) {
+      if (applied.has(m.version)) continue;
+      await db.transaction(async (tx) => {
+        await tx.exec(m.sql);
+        await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
+      });
+      count++;
+    }
+    return count;
+  } finally {
+    if (lock) await db.query('select pg_advisory_unlock(7201001)');
+  }
+}

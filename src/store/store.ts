@@ -1,0 +1,293 @@
+/**
+ * The corpus on disk: articles with their annotation layers, stories with their findings, copy pairs, and
+ * the engines' persisted state. Everything is PostgreSQL SQL, so the embedded database and a server
+ * behave the same.
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Article, Duplicate, Story } from '../model/index.ts';
+import { migrate } from './migrations.ts';
+import { openEmbedded, openPostgres, type SqlClient } from './sql.ts';
+
+/** Where the embedded database lives unless `--db` or `CORROBORATE_DB` says otherwise. */
+export function defaultDbLocation(): string {
+  const base = process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share');
+  return join(base, 'corroborate', 'db');
+}
+
+export interface StorySummaryRow {
+  id: string;
+  title: string;
+  articleCount: number;
+  outletCount: number;
+  conflictCount: number;
+  firstPublished: string | null;
+  lastPublished: string | null;
+  updatedAt: string;
+  version: number;
+}
+
+export interface ListStoriesOptions {
+  query?: string;
+  since?: string;
+  outlet?: string;
+  limit?: number;
+  offset?: number;
+}
+
+interface ArticleRow {
+  id: string;
+  source: Article['source'];
+  meta: Article['meta'];
+  text: string;
+  annotations: Article['annotations'];
+  removed: Article['removed'];
+  flags: string[];
+  story_id: string | null;
+}
+
+const toArticle = (r: ArticleRow): Article => ({
+  id: r.id,
+  source: r.source,
+  meta: r.meta,
+  text: r.text,
+  annotations: r.annotations,
+  removed: r.removed,
+  flags: r.flags,
+  messages: [],
+});
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : String(v));
+
+function validTimestamp(value: string | undefined): string | null {
+  if (!value) return null;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+export class Store {
+  private constructor(readonly db: SqlClient) {}
+
+  /** `postgres://…` opens a server; anything else is the embedded database's folder (`memory:` for none). */
+  static async open(target = process.env.CORROBORATE_DB ?? defaultDbLocation()): Promise<Store> {
+    const db = /^postgres(ql)?:\/\//.test(target)
+      ? await openPostgres(target)
+      : await openEmbedded(target === 'memory:' ? undefined : target);
+    await migrate(db);
+    return new Store(db);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => fn(new Store(tx)));
+  }
+
+  async articleIdForContent(hash: string): Promise<string | null> {
+    const rows = await this.db.query<{ id: string }>('select id from articles where content_hash = $1', [
+      hash,
+    ]);
+    return rows[0]?.id ?? null;
+  }
+
+  async articleIdTaken(id: string): Promise<boolean> {
+    return (await this.db.query('select 1 from articles where id = $1', [id])).length > 0;
+  }
+
+  async insertArticle(article: Article, contentHash: string, storyId: string | null): Promise<void> {
+    await this.db.query(
+      `insert into articles (id, content_hash, source, meta, text, annotations, removed, flags, published, story_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        article.id,
+        contentHash,
+        JSON.stringify(article.source),
+        JSON.stringify(article.meta),
+        article.text,
+        JSON.stringify(article.annotations),
+        JSON.stringify(article.removed),
+        JSON.stringify(article.flags),
+        validTimestamp(article.meta.published),
+        storyId,
+      ],
+    );
+  }
+
+  async setArticleStory(ids: string[], storyId: string): Promise<void> {
+    if (ids.length)
+      await this.db.query('update articles set story_id = $1 where id = any($2)', [storyId, ids]);
+  }
+
+  async getArticle(id: string): Promise<(Article & { story: string | null }) | null> {
+    const rows = await this.db.query<ArticleRow>('select * from articles where id = $1', [id]);
+    return rows[0] ? { ...toArticle(rows[0]), story: rows[0].story_id } : null;
+  }
+
+  async articlesOfStory(storyId: string): Promise<Article[]> {
+    const rows = await this.db.query<ArticleRow>(
+      'select * from articles where story_id = $1 order by published nulls last, seq',
+      [storyId],
+    );
+    return rows.map(toArticle);
+  }
+
+  async countArticles(): Promise<number> {
+    return Number((await this.db.query<{ n: string }>('select count(*) as n from articles'))[0]!.n);
+  }
+
+  async allArticleIds(): Promise<string[]> {
+    return (await this.db.query<{ id: string }>('select id from articles order by seq')).map((r) => r.id);
+  }
+
+  async saveStory(story: Story, articles: Article[]): Promise<void> {
+    const outlets = new Set(articles.map((a) => a.meta.outlet ?? a.id));
+    const dates = articles
+      .map((a) => validTimestamp(a.meta.published))
+      .filter((d): d is string => !!d)
+      .sort();
+    const conflicts = story.facts.filter((f) => f.status === 'conflict').length;
+    await this.db.query(
+      `insert into stories (id, title, data, article_count, outlet_count, conflict_count, first_published, last_published)
+       values ($1, $2, $3, $4, $5, $6, $7, $8)
+       on conflict (id) do update set title = excluded.title, data = excluded.data, article_count = excluded.article_count,
+         outlet_count = excluded.outlet_count, conflict_count = excluded.conflict_count, first_published = excluded.first_published,
+         last_published = excluded.last_published, updated_at = now(), version = stories.version + 1`,
+      [
+        story.id,
+        story.title,
+        JSON.stringify(story),
+        articles.length,
+        outlets.size,
+        conflicts,
+        dates[0] ?? null,
+        dates.at(-1) ?? null,
+      ],
+    );
+  }
+
+  async deleteStory(id: string): Promise<void> {
+    await this.db.query('delete from stories where id = $1', [id]);
+  }
+
+  async getStory(id: string): Promise<(Story & { version: number; updatedAt: string }) | null> {
+    const rows = await this.db.query<{ data: Story; version: number; updated_at: unknown }>(
+      'select data, version, updated_at from stories where id = $1',
+      [id],
+    );
+    return rows[0]
+      ? { ...rows[0].data, version: rows[0].version, updatedAt: iso(rows[0].updated_at)! }
+      : null;
+  }
+
+  async listStories(
+    options: ListStoriesOptions = {},
+  ): Promise<{ total: number; stories: StorySummaryRow[] }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (options.query) {
+      params.push(options.query);
+      where.push(
+        `(tsv @@ websearch_to_tsquery('english', $${params.length}) or id in (select story_id from articles where tsv @@ websearch_to_tsquery('english', $${params.length})))`,
+      );
+    }
+    if (options.since) {
+      params.push(validTimestamp(options.since));
+      where.push(`coalesce(last_published, updated_at) >= $${params.length}`);
+    }
+    if (options.outlet) {
+      params.push(options.outlet);
+      where.push(`id in (select story_id from articles where meta->>'outlet' = $${params.length})`);
+    }
+    const clause = where.length ? `where ${where.join(' and ')}` : '';
+    const total = Number(
+      (await this.db.query<{ n: string }>(`select count(*) as n from stories ${clause}`, params))[0]!.n,
+    );
+    params.push(Math.min(Math.max(options.limit ?? 50, 1), 500), Math.max(options.offset ?? 0, 0));
+    const rows = await this.db.query<Record<string, unknown>>(
+      `select id, title, article_count, outlet_count, conflict_count, first_published, last_published, updated_at, version
+       from stories ${clause} order by coalesce(last_published, updated_at) desc, id limit $${params.length - 1} offset $${params.length}`,
+      params,
+    );
+    return {
+      total,
+      stories: rows.map((r) => ({
+        id: String(r.id),
+        title: String(r.title),
+        articleCount: Number(r.article_count),
+        outletCount: Number(r.outlet_count),
+        conflictCount: Number(r.conflict_count),
+        firstPublished: iso(r.first_published),
+        lastPublished: iso(r.last_published),
+        updatedAt: iso(r.updated_at)!,
+        version: Number(r.version),
+      })),
+    };
+  }
+
+  async searchArticles(query: string, limit = 20, offset = 0) {
+    const rows = await this.db.query<Record<string, unknown>>(
+      `select id, story_id, meta->>'title' as title, meta->>'outlet' as outlet, published,
+         ts_headline('english', text, q, 'MaxFragments=1, MaxWords=30, MinWords=10, StartSel=<<, StopSel=>>') as snippet,
+         ts_rank(tsv, q) as rank
+       from articles, websearch_to_tsquery('english', $1) q where tsv @@ q order by rank desc, id limit $2 offset $3`,
+      [query, Math.min(Math.max(limit, 1), 200), Math.max(offset, 0)],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      story: r.story_id as string | null,
+      title: r.title as string | null,
+      outlet: r.outlet as string | null,
+      published: iso(r.published),
+      snippet: String(r.snippet),
+    }));
+  }
+
+  async saveDuplicates(duplicates: Duplicate[]): Promise<void> {
+    for (const d of duplicates)
+      await this.db.query(
+        `insert into duplicates (a, b, kind, similarity, original) values ($1, $2, $3, $4, $5)
+         on conflict (a, b) do update set kind = excluded.kind, similarity = excluded.similarity, original = excluded.original`,
+        [d.a, d.b, d.kind, d.similarity, d.original ?? null],
+      );
+  }
+
+  async duplicatesOf(ids: string[]): Promise<Duplicate[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      'select * from duplicates where a = any($1) or b = any($1)',
+      [ids],
+    );
+    return rows.map((r) => ({
+      a: String(r.a),
+      b: String(r.b),
+      kind: r.kind as Duplicate['kind'],
+      similarity: Number(r.similarity),
+      ...(r.original ? { original: String(r.original) } : {}),
+    }));
+  }
+
+  async getState<T>(key: string): Promise<T | null> {
+    const rows = await this.db.query<{ value: T }>('select value from state where key = $1', [key]);
+    return rows[0]?.value ?? null;
+  }
+
+  /** Reads state for update: inside a transaction on PostgreSQL, other workers wait for this one. */
+  async lockState<T>(key: string): Promise<T | null> {
+    await this.db.query(
+      `insert into state (key, value) values ($1, 'null'::jsonb) on conflict (key) do nothing`,
+      [key],
+    );
+    const rows = await this.db.query<{ value: T }>('select value from state where key = $1 for update', [
+      key,
+    ]);
+    return rows[0]?.value ?? null;
+  }
+
+  async setState(key: string, value: unknown): Promise<void> {
+    await this.db.query(
+      `insert into state (key, value, updated_at) values ($1, $2, now()) on conflict (key) do update set value = excluded.value, updated_at = now()`,
+      [key, JSON.stringify(value)],
+    );
+  }
+}
