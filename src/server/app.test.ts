@@ -30,6 +30,9 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field
+const json = (res: Response): Promise<any> => res.json();
+
 const post = (body: unknown, headers: Record<string, string> = auth) =>
   app.request('/api/articles', {
     method: 'POST',
@@ -41,7 +44,7 @@ describe('HTTP API', () => {
   it('refuses writes without the token, with a JSON error', async () => {
     const res = await post({ text: 'x' }, { 'content-type': 'application/json' });
     expect(res.status).toBe(401);
-    expect((await res.json()).error.code).toBe('unauthorized');
+    expect((await json(res)).error.code).toBe('unauthorized');
     expect((await post({ text: 'x' }, { ...auth, authorization: 'Bearer wrong-token-000' })).status).toBe(
       401,
     );
@@ -62,11 +65,11 @@ describe('HTTP API', () => {
       },
     ]);
     expect(res.status).toBe(200);
-    expect((await res.json()).results).toEqual([
+    expect((await json(res)).results).toEqual([
       { id: 'a1', created: true, story: 's1' },
       { id: 'a2', created: true, story: 's1' },
     ]);
-    const list = await (await app.request('/api/stories?limit=1')).json();
+    const list = await json(await app.request('/api/stories?limit=1'));
     expect(list).toMatchObject({ total: 1, limit: 1, offset: 0, next: null });
     expect(list.stories[0]).toMatchObject({
       id: 's1',
@@ -77,12 +80,12 @@ describe('HTTP API', () => {
     const storyRes = await app.request('/api/stories/s1');
     const etag = storyRes.headers.get('etag')!;
     expect(etag).toMatch(/^"s-\d+"$/);
-    const story = await storyRes.json();
+    const story = await json(storyRes);
     expect(story.articleMeta.map((a: { outlet: string }) => a.outlet)).toEqual(['Coast Times', 'Port Radio']);
     expect((await app.request('/api/stories/s1', { headers: { 'if-none-match': etag } })).status).toBe(304);
-    const article = await (await app.request('/api/articles/a1')).json();
+    const article = await json(await app.request('/api/articles/a1'));
     expect(article.text).toContain('Dock workers');
-    const search = await (await app.request('/api/search?q=strike')).json();
+    const search = await json(await app.request('/api/search?q=strike'));
     expect(search.results.map((r: { id: string }) => r.id)).toEqual(['a2']);
   });
 
@@ -93,18 +96,18 @@ describe('HTTP API', () => {
     expect((await app.request('/api/stories?since=yesterday-ish')).status).toBe(400);
     const bad = await post('{"text": ');
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.code).toBe('bad_json');
+    expect((await json(bad)).error.code).toBe('bad_json');
     expect((await post({ title: 'no text' })).status).toBe(400);
     expect((await post([{ text: 'a' }, { text: 'b' }, { text: 'c' }, { text: 'd' }])).status).toBe(413);
     const huge = await post({ text: 'x'.repeat(50_000) });
     expect(huge.status).toBe(413);
-    expect((await huge.json()).error.code).toBe('too_large');
+    expect((await json(huge)).error.code).toBe('too_large');
     expect((await app.request('/api/../../etc/passwd')).status).toBe(404);
   });
 
   it('publishes an OpenAPI document and security headers', async () => {
     const res = await app.request('/api/openapi.json');
-    const doc = await res.json();
+    const doc = await json(res);
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/stories', '/api/stories/{id}', '/api/articles', '/api/search']),

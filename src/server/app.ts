@@ -54,7 +54,7 @@ export function createApp(options: AppOptions): Hono {
     '*',
     secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }),
   );
-  app.use('*', async (c, next) => {
+  app.use('*', async (_c, next) => {
     if (inFlight >= maxInFlight) fail(503, 'overloaded', 'the server is busy; retry shortly');
     inFlight++;
     try {
