@@ -6,7 +6,10 @@ import { createApp } from './app.ts';
 function oneStoryEngine(state: unknown): CorpusEngine {
   const s = (state as { n: number } | null) ?? { n: 0 };
   return {
-    add: () => (s.n++, { story: 's1', duplicates: [], storyTitle: 'Harbour strike' }),
+    add: () => {
+      s.n++;
+      return { story: 's1', duplicates: [], storyTitle: 'Harbour strike' };
+    },
     takeMerges: () => [],
     toJSON: () => s,
   };
