@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import { registerAnalyze } from './analyze.ts';
 import { registerAnnotate } from './annotate.ts';
+import { registerIngest } from './ingest.ts';
+import { registerServe } from './serve.ts';
+import { registerStories } from './stories.ts';
 
 /** A sub-command adds itself to the program; `setExitCode` raises the process exit code. */
 export type RegisterCommand = (program: Command, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [registerAnalyze, registerAnnotate];
+export const commands: RegisterCommand[] = [registerAnalyze, registerAnnotate, registerIngest, registerStories, registerServe];
