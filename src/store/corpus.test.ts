@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawDocument } from '../ingest/index.ts';
 import { validateArticle } from '../model/index.ts';
 import { Corpus, type CorpusEngine } from './corpus.ts';
-import { Store } from './store.ts';
+import type { Store } from './store.ts';
+import { openTestStore, testDatabases } from './testing.ts';
 
 /**
  * A deterministic engine for testing the corpus mechanics alone: an article joins the story named by the
@@ -36,16 +37,16 @@ const doc = (id: string, content: string, meta: RawDocument['meta'] = {}): RawDo
   meta,
 });
 
-let store: Store;
-let corpus: Corpus;
+describe.each(testDatabases())('Corpus on the $name database', (database) => {
+  let store: Store;
+  let corpus: Corpus;
 
-beforeAll(async () => {
-  store = await Store.open('memory:');
-  corpus = new Corpus(store, testEngine);
-});
-afterAll(() => store.close());
+  beforeAll(async () => {
+    store = await openTestStore(database);
+    corpus = new Corpus(store, testEngine);
+  });
+  afterAll(() => store.close());
 
-describe('Corpus on the embedded database', () => {
   it('stores articles with their layers and builds their stories', async () => {
     const results = await corpus.add([
       doc('h1', 'harbour workers walked out on Monday over pay.', {
