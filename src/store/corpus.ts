@@ -1,10 +1,14 @@
 /**
- * A growing corpus: articles arrive one batch at a time and each lands in a story whose comparison,
- * summary and timeline are rebuilt at once. The heavy per-article work (extraction, language layers)
- * runs before any lock; then one transaction per batch takes the engine state (copy index, story
- * clusters) for update, adds the batch, rewrites the touched stories and commits. A batch is acknowledged
- * only after its commit: killed at any point, a restart redoes at most the unacknowledged batch, and a
- * content hash makes every article's ingest idempotent.
+ * A growing corpus. Documents go through three steps, each safe to repeat:
+ * 1. enqueue: the raw document is written to the inbox under its content hash (a document already stored
+ *    or queued is skipped), and given a sequence number;
+ * 2. prepare: extraction and the language layers, the heavy part, run outside any lock, so any number of
+ *    workers can prepare at once; the prepared article is written back to its inbox row;
+ * 3. place: under the engine-state row lock, the inbox is drained strictly in sequence order for as long
+ *    as the next row is prepared: each article joins a story, copies are recorded, the touched stories'
+ *    comparison, summary and timeline are rebuilt, and all of it commits in one transaction.
+ * Placing in sequence order makes the stories the same whether one process or many did the work; the
+ * inbox makes an ingest killed at any point resumable, with nothing lost or duplicated.
  */
 import { createHash } from 'node:crypto';
 import type { RawDocument } from '../ingest/index.ts';
@@ -36,93 +40,158 @@ export function contentHash(doc: RawDocument): string {
     .digest('hex');
 }
 
+function safeId(wanted: string, hash: string): string {
+  return (
+    wanted
+      .trim()
+      .replace(/[^\w.:-]+/g, '-')
+      .slice(0, 120) || hash.slice(0, 12)
+  );
+}
+
 export class Corpus {
   constructor(
     readonly store: Store,
     private readonly engineFactory: EngineFactory,
   ) {}
 
-  /** Adds documents; returns one result per document, in order. */
+  /** Adds documents through all three steps; one result per document, in order. */
   async add(docs: RawDocument[]): Promise<IngestResult[]> {
-    const results: (IngestResult | null)[] = [];
-    const fresh: { index: number; article: Article; hash: string }[] = [];
-    for (const [index, doc] of docs.entries()) {
-      const hash = contentHash(doc);
-      const existing = await this.store.articleIdForContent(hash);
-      if (existing) {
-        const stored = await this.store.getArticle(existing);
-        results.push({ id: existing, created: false, story: stored?.story ?? null });
-        continue;
-      }
-      results.push(null);
-      const id = await this.uniqueId(
-        doc.id ?? hash.slice(0, 12),
-        hash,
-        fresh.map((f) => f.article.id),
-      );
-      fresh.push({ index, article: prepareArticle(doc, { id }), hash });
-    }
-    if (fresh.length) {
-      const placed = await this.store.transaction(async (tx) => {
-        const engine = this.engineFactory(await tx.lockState(ENGINE_STATE));
-        const out: IngestResult[] = [];
-        const touched = new Set<string>();
-        const meta = new Map<string, { title?: string; keywords?: string[] }>();
-        for (const { article, hash } of fresh) {
-          // A concurrent worker may have stored the same content while this one was preparing it.
-          const raced = await tx.articleIdForContent(hash);
-          if (raced) {
-            out.push({ id: raced, created: false, story: (await tx.getArticle(raced))?.story ?? null });
-            continue;
-          }
-          if (!article.text.trim()) {
-            await tx.insertArticle(article, hash, null);
-            out.push({ id: article.id, created: true, story: null });
-            continue;
-          }
-          const placement = engine.add(article);
-          await tx.insertArticle(article, hash, placement.story);
-          await tx.saveDuplicates(placement.duplicates);
-          touched.add(placement.story);
-          meta.set(placement.story, { title: placement.storyTitle, keywords: placement.keywords });
-          out.push({ id: article.id, created: true, story: placement.story });
-        }
-        for (const { from, into } of engine.takeMerges()) {
-          const moved = await tx.articlesOfStory(from);
-          await tx.setArticleStory(
-            moved.map((a) => a.id),
-            into,
-          );
-          await tx.deleteStory(from);
-          touched.delete(from);
-          touched.add(into);
-          for (const r of out) if (r.story === from) r.story = into;
-        }
-        for (const storyId of touched) await this.rebuildStory(tx, storyId, meta.get(storyId));
-        await tx.setState(ENGINE_STATE, engine.toJSON());
-        return out;
+    const hashes = docs.map(contentHash);
+    const stored = new Set<string>();
+    for (const hash of hashes) if (await this.store.articleIdForContent(hash)) stored.add(hash);
+    await this.enqueue(docs, hashes);
+    // Rows left unprepared by an earlier, interrupted run are finished too.
+    for (let batch = await this.unprepared(); batch.length; batch = await this.unprepared())
+      for (const seq of batch) await this.prepareQueued(seq);
+    while ((await this.placeReady()) > 0);
+    const seen = new Set<string>();
+    const results: IngestResult[] = [];
+    for (const hash of hashes) {
+      const row = (
+        await this.store.db.query<{ id: string; story_id: string | null }>(
+          'select id, story_id from articles where content_hash = $1',
+          [hash],
+        )
+      )[0];
+      results.push({
+        id: row?.id ?? '',
+        created: !stored.has(hash) && !seen.has(hash),
+        story: row?.story_id ?? null,
       });
-      fresh.forEach((f, i) => {
-        results[f.index] = placed[i]!;
-      });
+      seen.add(hash);
     }
-    return results as IngestResult[];
+    return results;
   }
 
-  private async uniqueId(wanted: string, hash: string, pending: string[]): Promise<string> {
-    const base =
-      wanted
-        .trim()
-        .replace(/[^\w.:-]+/g, '-')
-        .slice(0, 120) || hash.slice(0, 12);
-    if (!pending.includes(base) && !(await this.store.articleIdTaken(base))) return base;
-    return `${base}-${hash.slice(0, 8)}`;
+  /** Step 1. Returns the sequence numbers of documents that were new. */
+  async enqueue(docs: RawDocument[], hashes = docs.map(contentHash)): Promise<number[]> {
+    const seqs: number[] = [];
+    for (const [i, doc] of docs.entries()) {
+      const hash = hashes[i]!;
+      if (await this.store.articleIdForContent(hash)) continue;
+      const rows = await this.store.db.query<{ seq: string }>(
+        'insert into inbox (content_hash, doc) values ($1, $2) on conflict (content_hash) do nothing returning seq',
+        [hash, JSON.stringify(doc)],
+      );
+      if (rows[0]) seqs.push(Number(rows[0].seq));
+    }
+    return seqs;
+  }
+
+  /** Step 2, for one inbox row; a row already prepared (or gone) is left alone. */
+  async prepareQueued(seq: number): Promise<void> {
+    const row = (
+      await this.store.db.query<{ doc: RawDocument; content_hash: string; prepared: boolean }>(
+        'select doc, content_hash, article is not null as prepared from inbox where seq = $1',
+        [seq],
+      )
+    )[0];
+    if (!row || row.prepared) return;
+    let article: Article;
+    try {
+      article = prepareArticle(row.doc, {
+        id: safeId(row.doc.id ?? row.content_hash.slice(0, 12), row.content_hash),
+      });
+    } catch (error) {
+      // An article that cannot be prepared is still placed (empty, flagged), so the sequence never stalls.
+      article = prepareArticle(
+        { ...row.doc, format: 'text', content: '' },
+        { id: safeId(row.doc.id ?? '', row.content_hash) },
+      );
+      article.flags.push('failed');
+      article.messages.push({ stage: 'prepare', level: 'error', text: (error as Error).message });
+    }
+    await this.store.db.query('update inbox set article = $2 where seq = $1 and article is null', [
+      seq,
+      JSON.stringify(article),
+    ]);
+  }
+
+  /** Unprepared inbox rows, oldest first: what a restarted ingest or an idle worker picks up. */
+  async unprepared(limit = 1000): Promise<number[]> {
+    const rows = await this.store.db.query<{ seq: string }>(
+      'select seq from inbox where article is null order by seq limit $1',
+      [limit],
+    );
+    return rows.map((r) => Number(r.seq));
+  }
+
+  async pendingCount(): Promise<number> {
+    return Number((await this.store.db.query<{ n: string }>('select count(*) as n from inbox'))[0]!.n);
+  }
+
+  /** Step 3: places prepared articles in sequence order until the next one is not ready. Returns how many. */
+  async placeReady(maxArticles = 500): Promise<number> {
+    return this.store.transaction(async (tx) => {
+      const engine = this.engineFactory(await tx.lockState(ENGINE_STATE));
+      const touched = new Map<string, { title?: string; keywords?: string[] }>();
+      let placed = 0;
+      while (placed < maxArticles) {
+        const rows = await tx.db.query<{ seq: string; content_hash: string; article: Article | null }>(
+          'select seq, content_hash, article from inbox order by seq limit 50',
+        );
+        const ready = rows.slice(
+          0,
+          rows.findIndex((r) => !r.article) === -1 ? rows.length : rows.findIndex((r) => !r.article),
+        );
+        if (!ready.length) break;
+        for (const row of ready) {
+          const article = row.article!;
+          if (await tx.articleIdTaken(article.id))
+            article.id = `${article.id}-${row.content_hash.slice(0, 8)}`;
+          let storyId: string | null = null;
+          if (article.text.trim()) {
+            const placement = engine.add(article);
+            storyId = placement.story;
+            await tx.saveDuplicates(placement.duplicates);
+            touched.set(storyId, { title: placement.storyTitle, keywords: placement.keywords });
+          }
+          await tx.insertArticle(article, row.content_hash, storyId);
+          await tx.db.query('delete from inbox where seq = $1', [row.seq]);
+          placed++;
+        }
+      }
+      for (const { from, into } of engine.takeMerges()) {
+        const moved = await tx.articlesOfStory(from);
+        await tx.setArticleStory(
+          moved.map((a) => a.id),
+          into,
+        );
+        await tx.deleteStory(from);
+        if (!touched.has(into)) touched.set(into, {});
+        touched.delete(from);
+      }
+      for (const [storyId, meta] of touched) await this.rebuildStory(tx, storyId, meta);
+      if (placed) await tx.setState(ENGINE_STATE, engine.toJSON());
+      return placed;
+    });
   }
 
   private async rebuildStory(
     tx: Store,
     storyId: string,
-    meta?: { title?: string; keywords?: string[] },
+    meta: { title?: string; keywords?: string[] },
   ): Promise<Story> {
     const articles = await tx.articlesOfStory(storyId);
     const previous = await tx.getStory(storyId);
@@ -130,8 +199,8 @@ export class Corpus {
     const story = buildStory(
       {
         id: storyId,
-        title: meta?.title ?? previous?.title ?? articles[0]?.meta.title ?? storyId,
-        keywords: meta?.keywords ?? previous?.keywords ?? [],
+        title: meta.title ?? previous?.title ?? articles[0]?.meta.title ?? storyId,
+        keywords: meta.keywords ?? previous?.keywords ?? [],
         articles: articles.map((a) => a.id),
       },
       articles,

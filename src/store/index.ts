@@ -2,5 +2,6 @@
 
 export { Corpus, type CorpusEngine, contentHash, type EngineFactory, type IngestResult } from './corpus.ts';
 export { MIGRATIONS, migrate } from './migrations.ts';
+export { enqueueDocuments, PREPARE_QUEUE, runWorker, startBoss, type WorkerOptions } from './queue.ts';
 export { openEmbedded, openPostgres, type SqlClient } from './sql.ts';
 export { defaultDbLocation, type ListStoriesOptions, Store, type StorySummaryRow } from './store.ts';

@@ -60,6 +60,19 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'inbox of documents waiting to be prepared and placed in order',
+    sql: `
+      create table inbox (
+        seq bigserial primary key,
+        content_hash text not null unique,
+        doc jsonb not null,
+        article jsonb,
+        enqueued_at timestamptz not null default now()
+      );
+    `,
+  },
 ];
 
 export async function migrate(db: SqlClient): Promise<number> {

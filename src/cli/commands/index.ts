@@ -4,8 +4,16 @@ import { registerAnnotate } from './annotate.ts';
 import { registerIngest } from './ingest.ts';
 import { registerServe } from './serve.ts';
 import { registerStories } from './stories.ts';
+import { registerWorker } from './worker.ts';
 
 /** A sub-command adds itself to the program; `setExitCode` raises the process exit code. */
 export type RegisterCommand = (program: Command, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [registerAnalyze, registerAnnotate, registerIngest, registerStories, registerServe];
+export const commands: RegisterCommand[] = [
+  registerAnalyze,
+  registerAnnotate,
+  registerIngest,
+  registerStories,
+  registerServe,
+  registerWorker,
+];

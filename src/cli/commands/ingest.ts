@@ -5,6 +5,7 @@
  */
 import type { RawDocument } from '../../ingest/index.ts';
 import { readInputs } from '../../ingest/index.ts';
+import { enqueueDocuments, startBoss } from '../../store/index.ts';
 import { openCorpus } from '../db.ts';
 import { parsePositiveInt } from '../output.ts';
 import { progress } from '../progress.ts';
@@ -15,10 +16,17 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
     .command('ingest')
     .description('add articles to the stored corpus and update their stories')
     .argument('<sources...>', 'files or directories (as for analyze), or - for stdin')
-    .option('--db <url>', 'database: a folder for the embedded database, or postgres://… (default: $CORROBORATE_DB or ~/.local/share/corroborate/db)')
+    .option(
+      '--db <url>',
+      'database: a folder for the embedded database, or postgres://… (default: $CORROBORATE_DB or ~/.local/share/corroborate/db)',
+    )
     .option('--batch <n>', 'articles per transaction', (v) => parsePositiveInt(v, '--batch'), 25)
-    .action(async (sources: string[], opts: { db?: string; batch: number }) => {
+    .option('--queue', 'only queue the articles for `corroborate worker` processes (PostgreSQL only)')
+    .action(async (sources: string[], opts: { db?: string; batch: number; queue?: boolean }) => {
+      if (opts.queue && !/^postgres(ql)?:\/\//.test(opts.db ?? ''))
+        throw new Error('--queue needs --db postgres://…');
       const corpus = await openCorpus(opts.db);
+      const boss = opts.queue ? await startBoss(opts.db ?? '') : null;
       const bar = progress('ingesting');
       let created = 0;
       let skipped = 0;
@@ -26,7 +34,11 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
       let batch: RawDocument[] = [];
       const flush = async () => {
         if (!batch.length) return;
-        for (const r of await corpus.add(batch)) r.created ? created++ : skipped++;
+        if (boss) {
+          const queued = await enqueueDocuments(corpus, boss, batch);
+          created += queued;
+          skipped += batch.length - queued;
+        } else for (const r of await corpus.add(batch)) r.created ? created++ : skipped++;
         batch = [];
         bar.tick(created + skipped, `articles (${created} new)`);
       };
@@ -43,9 +55,12 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
         await flush();
       } finally {
         bar.done();
+        await boss?.stop({ graceful: true, wait: true });
         await corpus.store.close();
       }
-      process.stderr.write(`corroborate: ${created} new articles, ${skipped} already stored, ${problems} inputs skipped\n`);
+      process.stderr.write(
+        `corroborate: ${created} new articles${boss ? ' queued' : ''}, ${skipped} already stored, ${problems} inputs skipped\n`,
+      );
       if (created + skipped === 0) setExitCode(1);
     });
 };

@@ -15,23 +15,44 @@ export const registerStories: RegisterCommand = (program) => {
     .option('--outlet <name>', 'only stories covered by this outlet')
     .option('--limit <n>', 'how many', (v) => parsePositiveInt(v, '--limit'), 50)
     .addOption(new Option('-f, --format <format>').choices(['text', 'json', 'jsonl']).default('text'))
-    .action(async (opts: { db?: string; query?: string; since?: string; outlet?: string; limit: number; format: string }) => {
-      if (opts.since && Number.isNaN(Date.parse(opts.since))) throw new Error(`--since: not a date: ${opts.since}`);
-      const store = await openStore(opts.db);
-      try {
-        const { total, stories } = await store.listStories({ query: opts.query, since: opts.since, outlet: opts.outlet, limit: opts.limit });
-        if (opts.format === 'json') await writeOutput(`${JSON.stringify({ total, stories }, null, 2)}\n`, undefined);
-        else if (opts.format === 'jsonl') await writeOutput(stories.map((s) => `${JSON.stringify(s)}\n`).join(''), undefined);
-        else {
-          const lines = stories.map(
-            (s) => `${s.id.padEnd(14)} ${String(s.articleCount).padStart(4)} art ${String(s.outletCount).padStart(3)} outlets ${s.conflictCount ? `${s.conflictCount} conflicts ` : ''}${(s.lastPublished ?? '').slice(0, 10)}  ${s.title}`,
-          );
-          await writeOutput(`${lines.join('\n')}${lines.length ? '\n' : ''}${stories.length} of ${total} stories\n`, undefined);
+    .action(
+      async (opts: {
+        db?: string;
+        query?: string;
+        since?: string;
+        outlet?: string;
+        limit: number;
+        format: string;
+      }) => {
+        if (opts.since && Number.isNaN(Date.parse(opts.since)))
+          throw new Error(`--since: not a date: ${opts.since}`);
+        const store = await openStore(opts.db);
+        try {
+          const { total, stories } = await store.listStories({
+            query: opts.query,
+            since: opts.since,
+            outlet: opts.outlet,
+            limit: opts.limit,
+          });
+          if (opts.format === 'json')
+            await writeOutput(`${JSON.stringify({ total, stories }, null, 2)}\n`, undefined);
+          else if (opts.format === 'jsonl')
+            await writeOutput(stories.map((s) => `${JSON.stringify(s)}\n`).join(''), undefined);
+          else {
+            const lines = stories.map(
+              (s) =>
+                `${s.id.padEnd(14)} ${String(s.articleCount).padStart(4)} art ${String(s.outletCount).padStart(3)} outlets ${s.conflictCount ? `${s.conflictCount} conflicts ` : ''}${(s.lastPublished ?? '').slice(0, 10)}  ${s.title}`,
+            );
+            await writeOutput(
+              `${lines.join('\n')}${lines.length ? '\n' : ''}${stories.length} of ${total} stories\n`,
+              undefined,
+            );
+          }
+        } finally {
+          await store.close();
         }
-      } finally {
-        await store.close();
-      }
-    });
+      },
+    );
 
   program
     .command('story')

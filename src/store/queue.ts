@@ -1,0 +1,74 @@
+/**
+ * Scale-out on PostgreSQL: a producer writes documents to the inbox and sends one pg-boss job per inbox
+ * row; any number of `corroborate worker` processes, on any machines, take jobs, prepare the article
+ * (the heavy step), and then place whatever is ready in sequence order. pg-boss gives retries and
+ * at-least-once delivery; the inbox steps are idempotent, so a repeated job changes nothing.
+ */
+import PgBoss from 'pg-boss';
+import type { RawDocument } from '../ingest/index.ts';
+import type { Corpus } from './corpus.ts';
+
+export const PREPARE_QUEUE = 'corroborate-prepare';
+
+export async function startBoss(url: string): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString: url, max: 4 });
+  boss.on('error', (error) => process.stderr.write(`corroborate: queue error: ${error.message}\n`));
+  await boss.start();
+  await boss.createQueue(PREPARE_QUEUE);
+  return boss;
+}
+
+/** Producer: documents into the inbox, one job each. Returns how many were new. */
+export async function enqueueDocuments(corpus: Corpus, boss: PgBoss, docs: RawDocument[]): Promise<number> {
+  const seqs = await corpus.enqueue(docs);
+  for (const seq of seqs)
+    await boss.send(PREPARE_QUEUE, { seq }, { singletonKey: `seq-${seq}`, retryLimit: 3 });
+  return seqs.length;
+}
+
+export interface WorkerOptions {
+  /** Stop once the inbox is empty and no job is waiting. */
+  exitWhenIdle?: boolean;
+  pollSeconds?: number;
+  onPlaced?: (count: number) => void;
+}
+
+export async function runWorker(corpus: Corpus, boss: PgBoss, options: WorkerOptions = {}): Promise<void> {
+  const poll = options.pollSeconds ?? 0.5;
+  const placeAll = async () => {
+    for (let n = await corpus.placeReady(); n > 0; n = await corpus.placeReady()) options.onPlaced?.(n);
+  };
+  await boss.work<{ seq: number }>(
+    PREPARE_QUEUE,
+    { batchSize: 1, pollingIntervalSeconds: poll },
+    async (jobs) => {
+      for (const job of jobs) await corpus.prepareQueued(job.data.seq);
+      await placeAll();
+    },
+  );
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  while (!stopping) {
+    await new Promise((resolve) => setTimeout(resolve, poll * 2000));
+    try {
+      // Rows whose job was lost (a producer killed between insert and send) are swept up here.
+      for (const seq of await corpus.unprepared(20)) await corpus.prepareQueued(seq);
+      await placeAll();
+      if (
+        options.exitWhenIdle &&
+        (await corpus.pendingCount()) === 0 &&
+        (await boss.getQueueSize(PREPARE_QUEUE)) === 0
+      )
+        stop();
+    } catch (error) {
+      process.stderr.write(`corroborate: worker: ${(error as Error).message}\n`);
+    }
+  }
+  process.off('SIGINT', stop);
+  process.off('SIGTERM', stop);
+  await boss.offWork(PREPARE_QUEUE);
+}
