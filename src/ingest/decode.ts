@@ -36,7 +36,8 @@ export interface Decoded {
   encoding: string;
 }
 
-export function decodeBytes(bytes: Uint8Array, input: string): Decoded {
+/** `declared` is a charset from outside the bytes (an HTTP Content-Type), trusted like an in-document one. */
+export function decodeBytes(bytes: Uint8Array, input: string, declared?: string): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -45,8 +46,8 @@ export function decodeBytes(bytes: Uint8Array, input: string): Decoded {
   }
   if (looksBinary(bytes)) throw new InputError(input, 'looks like a binary file, not text or HTML');
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const declared = DECLARED_CHARSET.exec(head);
-  const label = (declared?.[1] ?? declared?.[2])?.toLowerCase();
+  const inDocument = DECLARED_CHARSET.exec(head);
+  const label = (declared ?? inDocument?.[1] ?? inDocument?.[2])?.toLowerCase();
   // Node's own TextDecoder decodes "windows-1252" as ISO-8859-1 (curly quotes become C1 controls), so
   // legacy charsets go through iconv-lite.
   if (label && !/^utf-?8$/.test(label) && iconv.encodingExists(label))

@@ -9,8 +9,11 @@ import { basename, extname, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import type { ArticleMeta, ArticleSource } from '../model/index.ts';
 import { decodeBytes, InputError } from './decode.ts';
+import { looksLikeFeed, parseFeed } from './feed.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { splitLines } from './lines.ts';
+import { isWarcPath, readWarc } from './warc.ts';
+import { type FeedCache, readUrl, WebFetcher } from './web.ts';
 
 export interface RawDocument {
   id?: string;
@@ -31,6 +34,10 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Largest single JSON line, in characters. */
   maxLineBytes?: number;
+  /** Fetches URL inputs; a default one (public addresses only) is made when a URL is given. */
+  web?: WebFetcher;
+  /** Conditional-request state of feeds, kept between polls. */
+  feedCache?: Map<string, FeedCache>;
   /** Replaces stdin, for tests. */
   stdin?: AsyncIterable<Buffer | string> | Iterable<Buffer | string>;
 }
@@ -41,8 +48,10 @@ const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
 const JSON_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson']);
 
-function kindOf(path: string): 'text' | 'html' | 'json' | 'jsonl' | 'jsonl.gz' | null {
+function kindOf(path: string): 'text' | 'html' | 'json' | 'jsonl' | 'jsonl.gz' | 'warc' | 'feed' | null {
   const lower = path.toLowerCase();
+  if (isWarcPath(lower)) return 'warc';
+  if (/\.(rss|atom|xml)$/.test(lower)) return 'feed';
   if (lower.endsWith('.jsonl.gz') || lower.endsWith('.ndjson.gz') || lower.endsWith('.json.gz'))
     return 'jsonl.gz';
   const ext = extname(lower);
@@ -157,10 +166,14 @@ async function* readFileInput(path: string, options: ReadOptions): AsyncGenerato
   if (!kind)
     throw new InputError(
       path,
-      'unsupported file type (expected .txt, .md, .html, .json, .jsonl or .jsonl.gz)',
+      'unsupported file type (expected .txt, .md, .html, .json, .jsonl, .jsonl.gz, .warc, .warc.gz, .rss, .atom or .xml)',
     );
   const info = await stat(path);
   if (info.size === 0) throw new InputError(path, 'file is empty');
+  if (kind === 'warc') {
+    yield* readWarc(path, (message) => options.onProblem?.({ input: path, message }));
+    return;
+  }
   if (kind === 'jsonl.gz') {
     const stream = createReadStream(path).pipe(createGunzip());
     yield* readJsonLines(capped(stream, maxBytes, path), path, options);
@@ -176,6 +189,31 @@ async function* readFileInput(path: string, options: ReadOptions): AsyncGenerato
   if (!text.trim()) throw new InputError(path, 'file is empty');
   if (kind === 'json') {
     yield* readJsonDocument(text, path, options);
+    return;
+  }
+  if (kind === 'feed') {
+    if (!looksLikeFeed('', text)) throw new InputError(path, 'not an RSS, Atom or JSON feed');
+    for (const [i, item] of parseFeed(text, path).items.entries()) {
+      if (!item.content) {
+        options.onProblem?.({
+          input: `${path}[${i}]`,
+          message: 'feed item has no content; ingest the feed by URL to fetch its pages',
+        });
+        continue;
+      }
+      const meta: ArticleMeta = {};
+      if (item.title) meta.title = item.title;
+      if (item.published) meta.published = item.published;
+      if (item.author) meta.byline = item.author;
+      if (item.url) meta.url = item.url;
+      yield {
+        id: `${basename(path).replace(/\..*$/, '')}-${i + 1}`,
+        source: { path, ...(item.url ? { url: item.url } : {}) },
+        format: 'html',
+        content: item.content,
+        meta,
+      };
+    }
     return;
   }
   yield documentFromFile(path, text, kind, { path });
@@ -270,6 +308,17 @@ export async function* readInputs(inputs: string[], options: ReadOptions = {}): 
     }
   };
   for (const input of inputs) {
+    if (/^https?:\/\//i.test(input)) {
+      options.web ??= new WebFetcher();
+      yield* guard(
+        input,
+        readUrl(input, options.web, {
+          onProblem: (i, message) => report({ input: i, message }),
+          feedCache: options.feedCache,
+        }),
+      );
+      continue;
+    }
     if (input === '-') {
       yield* guard('stdin', readStdin(options));
       continue;

@@ -4,63 +4,96 @@
  * already stored.
  */
 import type { RawDocument } from '../../ingest/index.ts';
-import { readInputs } from '../../ingest/index.ts';
+import { type FeedCache, readInputs, WebFetcher } from '../../ingest/index.ts';
 import { enqueueDocuments, startBoss } from '../../store/index.ts';
 import { openCorpus } from '../db.ts';
 import { parsePositiveInt } from '../output.ts';
 import { progress } from '../progress.ts';
 import type { RegisterCommand } from './index.ts';
 
+const FEED_STATE = 'feeds';
+
 export const registerIngest: RegisterCommand = (program, setExitCode) => {
   program
     .command('ingest')
     .description('add articles to the stored corpus and update their stories')
-    .argument('<sources...>', 'files or directories (as for analyze), or - for stdin')
+    .argument(
+      '<sources...>',
+      'files or directories (as for analyze, plus .warc/.warc.gz and feeds), http(s) URLs of pages or feeds, or - for stdin',
+    )
     .option(
       '--db <url>',
       'database: a folder for the embedded database, or postgres://… (default: $CORROBORATE_DB or ~/.local/share/corroborate/db)',
     )
     .option('--batch <n>', 'articles per transaction', (v) => parsePositiveInt(v, '--batch'), 25)
+    .option('--allow-private', 'allow fetching URLs on private, loopback and link-local addresses')
+    .option('--follow <seconds>', 'keep polling URL and feed sources at this interval', (v) =>
+      parsePositiveInt(v, '--follow'),
+    )
     .option('--queue', 'only queue the articles for `corroborate worker` processes (PostgreSQL only)')
-    .action(async (sources: string[], opts: { db?: string; batch: number; queue?: boolean }) => {
-      if (opts.queue && !/^postgres(ql)?:\/\//.test(opts.db ?? ''))
-        throw new Error('--queue needs --db postgres://…');
-      const corpus = await openCorpus(opts.db);
-      const boss = opts.queue ? await startBoss(opts.db ?? '') : null;
-      const bar = progress('ingesting');
-      let created = 0;
-      let skipped = 0;
-      let problems = 0;
-      let batch: RawDocument[] = [];
-      const flush = async () => {
-        if (!batch.length) return;
-        if (boss) {
-          const queued = await enqueueDocuments(corpus, boss, batch);
-          created += queued;
-          skipped += batch.length - queued;
-        } else for (const r of await corpus.add(batch)) r.created ? created++ : skipped++;
-        batch = [];
-        bar.tick(created + skipped, `articles (${created} new)`);
-      };
-      try {
-        for await (const doc of readInputs(sources, {
-          onProblem: (p) => {
-            problems++;
-            process.stderr.write(`corroborate: skipped ${p.input}: ${p.message}\n`);
-          },
-        })) {
-          batch.push(doc);
-          if (batch.length >= opts.batch) await flush();
+    .action(
+      async (
+        sources: string[],
+        opts: { db?: string; batch: number; queue?: boolean; allowPrivate?: boolean; follow?: number },
+      ) => {
+        if (opts.queue && !/^postgres(ql)?:\/\//.test(opts.db ?? ''))
+          throw new Error('--queue needs --db postgres://…');
+        const corpus = await openCorpus(opts.db);
+        const boss = opts.queue ? await startBoss(opts.db ?? '') : null;
+        const bar = progress('ingesting');
+        let created = 0;
+        let skipped = 0;
+        let problems = 0;
+        let batch: RawDocument[] = [];
+        const flush = async () => {
+          if (!batch.length) return;
+          if (boss) {
+            const queued = await enqueueDocuments(corpus, boss, batch);
+            created += queued;
+            skipped += batch.length - queued;
+          } else for (const r of await corpus.add(batch)) r.created ? created++ : skipped++;
+          batch = [];
+          bar.tick(created + skipped, `articles (${created} new)`);
+        };
+        const web = new WebFetcher({ allowPrivate: opts.allowPrivate === true });
+        const feedCache = new Map(
+          Object.entries((await corpus.store.getState<Record<string, FeedCache>>(FEED_STATE)) ?? {}),
+        );
+        let stopping = false;
+        const stop = () => {
+          stopping = true;
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        try {
+          do {
+            for await (const doc of readInputs(sources, {
+              web,
+              feedCache,
+              onProblem: (p) => {
+                problems++;
+                process.stderr.write(`corroborate: skipped ${p.input}: ${p.message}\n`);
+              },
+            })) {
+              batch.push(doc);
+              if (batch.length >= opts.batch) await flush();
+              if (stopping) break;
+            }
+            await flush();
+            await corpus.store.setState(FEED_STATE, Object.fromEntries(feedCache));
+            if (opts.follow && !stopping) await new Promise((r) => setTimeout(r, opts.follow! * 1000));
+          } while (opts.follow && !stopping);
+        } finally {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          bar.done();
+          await boss?.stop({ graceful: true, wait: true });
+          await corpus.store.close();
         }
-        await flush();
-      } finally {
-        bar.done();
-        await boss?.stop({ graceful: true, wait: true });
-        await corpus.store.close();
-      }
-      process.stderr.write(
-        `corroborate: ${created} new articles${boss ? ' queued' : ''}, ${skipped} already stored, ${problems} inputs skipped\n`,
-      );
-      if (created + skipped === 0) setExitCode(1);
-    });
+        process.stderr.write(
+          `corroborate: ${created} new articles${boss ? ' queued' : ''}, ${skipped} already stored, ${problems} inputs skipped\n`,
+        );
+        if (created + skipped === 0) setExitCode(1);
+      },
+    );
 };
