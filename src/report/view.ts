@@ -10,11 +10,19 @@ export interface ReportView {
   analysis: Analysis;
   byId: Map<string, Article>;
   outletOf: (articleId: string) => string;
+  /** A stable small number per article, for element ids. */
+  indexOf: (articleId: string) => number;
 }
 
 export function makeView(analysis: Analysis): ReportView {
   const byId = new Map(analysis.articles.map((a) => [a.id, a]));
-  return { analysis, byId, outletOf: (id) => byId.get(id)?.meta.outlet ?? id };
+  const index = new Map(analysis.articles.map((a, i) => [a.id, i]));
+  return {
+    analysis,
+    byId,
+    outletOf: (id) => byId.get(id)?.meta.outlet ?? id,
+    indexOf: (id) => index.get(id) ?? -1,
+  };
 }
 
 export function storyOutlets(view: ReportView, story: Story): string[] {

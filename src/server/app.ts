@@ -50,8 +50,11 @@ export function createApp(options: AppOptions): Hono {
   let inFlight = 0;
   const app = new Hono();
 
+  // Every response gets the standard hardening headers; API responses also the strictest CSP, while the
+  // UI's pages set their own (they load one stylesheet and one script from this origin).
+  app.use('*', secureHeaders());
   app.use(
-    '*',
+    '/api/*',
     secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }),
   );
   app.use('*', async (_c, next) => {

@@ -133,6 +133,13 @@ export class Store {
     return rows.map(toArticle);
   }
 
+  async outlets(): Promise<string[]> {
+    const rows = await this.db.query<{ outlet: string }>(
+      `select distinct meta->>'outlet' as outlet from articles where meta->>'outlet' is not null order by 1 limit 1000`,
+    );
+    return rows.map((r) => r.outlet);
+  }
+
   async countArticles(): Promise<number> {
     return Number((await this.db.query<{ n: string }>('select count(*) as n from articles'))[0]!.n);
   }

@@ -1,6 +1,7 @@
 /** `corroborate serve`: the HTTP API (and web UI) over the stored corpus. */
 import { serve } from '@hono/node-server';
 import { createApp } from '../../server/index.ts';
+import { mountUi } from '../../ui/index.ts';
 import { openCorpus } from '../db.ts';
 import { parsePositiveInt } from '../output.ts';
 import type { RegisterCommand } from './index.ts';
@@ -17,7 +18,12 @@ export const registerServe: RegisterCommand = (program) => {
       const token = process.env.CORROBORATE_TOKEN;
       if (!token) process.stderr.write('corroborate: CORROBORATE_TOKEN is not set: the API is read-only\n');
       else if (token.length < 16) throw new Error('CORROBORATE_TOKEN must be at least 16 characters');
-      const app = createApp({ store: corpus.store, ingest: (docs) => corpus.add(docs), token });
+      const app = createApp({
+        store: corpus.store,
+        ingest: (docs) => corpus.add(docs),
+        token,
+        mount: (a) => mountUi(a, corpus.store),
+      });
       const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) =>
         process.stderr.write(`corroborate: serving on http://${info.address}:${info.port}/\n`),
       );
