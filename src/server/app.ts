@@ -4,7 +4,9 @@
  * and every error is a JSON object with a code and a message.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { Hono } from 'hono';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -22,12 +24,29 @@ export interface AppOptions {
   /** Requests handled at once before new ones are turned away with 503. */
   maxInFlight?: number;
   maxArticlesPerRequest?: number;
+  /** Event-loop lag (ms, 99th percentile over 200 ms) above which new requests are shed with 503. */
+  maxLagMs?: number;
+  /** Write requests a client may make per second (sustained), with bursts up to twice that. */
+  writesPerSecond?: number;
   /** Extra routes (the web UI) mounted before the API's catch-all. */
   mount?: (app: Hono) => void;
 }
 
-function fail(status: 400 | 401 | 404 | 413 | 429 | 503, code: string, message: string): never {
-  throw new HTTPException(status, { res: Response.json({ error: { code, message } }, { status }) });
+function clientOf(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'local';
+  }
+}
+
+function fail(
+  status: 400 | 401 | 404 | 413 | 429 | 503,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): never {
+  throw new HTTPException(status, { res: Response.json({ error: { code, message } }, { status, headers }) });
 }
 
 function intParam(value: string | undefined, name: string, fallback: number, max: number): number {
@@ -36,6 +55,40 @@ function intParam(value: string | undefined, name: string, fallback: number, max
   if (!Number.isInteger(n) || n < 0 || n > max)
     fail(400, 'bad_parameter', `${name} must be a whole number from 0 to ${max}`);
   return n;
+}
+
+/** Token buckets per client: writes beyond the rate get 429 with a Retry-After, not a queue. */
+function writeLimiter(perSecond: number) {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  const capacity = perSecond * 2;
+  return (client: string): number => {
+    const now = Date.now();
+    const b = buckets.get(client) ?? { tokens: capacity, at: now };
+    b.tokens = Math.min(capacity, b.tokens + ((now - b.at) / 1000) * perSecond);
+    b.at = now;
+    if (buckets.size > 10_000) buckets.clear();
+    buckets.set(client, b);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return 0;
+    }
+    return Math.ceil((1 - b.tokens) / perSecond);
+  };
+}
+
+/**
+ * Node accepts connections faster than it can answer them: past saturation, requests wait unseen in the
+ * event loop and every client stalls. Watching the loop's lag lets the server say 503 at once instead.
+ */
+function lagMonitor(maxLagMs: number): { overloaded: () => boolean } {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  let overloaded = false;
+  setInterval(() => {
+    overloaded = histogram.percentile(99) / 1e6 > maxLagMs;
+    histogram.reset();
+  }, 200).unref();
+  return { overloaded: () => overloaded };
 }
 
 function tokenMatches(given: string, expected: string): boolean {
@@ -47,6 +100,8 @@ function tokenMatches(given: string, expected: string): boolean {
 export function createApp(options: AppOptions): Hono {
   const { store } = options;
   const maxInFlight = options.maxInFlight ?? 64;
+  const limitWrites = writeLimiter(options.writesPerSecond ?? 20);
+  const lag = lagMonitor(options.maxLagMs ?? 250);
   let inFlight = 0;
   const app = new Hono();
 
@@ -58,7 +113,9 @@ export function createApp(options: AppOptions): Hono {
     secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }),
   );
   app.use('*', async (_c, next) => {
-    if (inFlight >= maxInFlight) fail(503, 'overloaded', 'the server is busy; retry shortly');
+    if (inFlight >= maxInFlight || lag.overloaded()) {
+      fail(503, 'overloaded', 'the server is busy; retry shortly', { 'Retry-After': '1' });
+    }
     inFlight++;
     try {
       await next();
@@ -132,6 +189,9 @@ export function createApp(options: AppOptions): Hono {
         fail(401, 'writes_disabled', 'writes are disabled: start the server with CORROBORATE_TOKEN set');
       if (!given || !tokenMatches(given, options.token))
         fail(401, 'unauthorized', 'a valid bearer token is required for writes');
+      const wait = limitWrites(clientOf(c));
+      if (wait > 0)
+        fail(429, 'rate_limited', `too many writes; retry in ${wait} s`, { 'Retry-After': String(wait) });
       await next();
     },
     bodyLimit({
