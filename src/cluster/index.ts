@@ -10,5 +10,7 @@ export interface StoryGroup {
 
 // PLACEHOLDER until the clustering work lands: one story of everything.
 export function clusterArticles(articles: Article[], _duplicates: Duplicate[]): StoryGroup[] {
-  return articles.length ? [{ id: 's1', title: articles[0]!.meta.title ?? '', keywords: [], articles: articles.map((a) => a.id) }] : [];
+  return articles.length
+    ? [{ id: 's1', title: articles[0]!.meta.title ?? '', keywords: [], articles: articles.map((a) => a.id) }]
+    : [];
 }

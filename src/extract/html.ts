@@ -1,7 +1,17 @@
-import type { ExtractOptions, Extraction } from './types.ts';
+import type { Extraction, ExtractOptions } from './types.ts';
 
 // PLACEHOLDER until the extraction work lands: replaced by the real extractor.
 export function extractHtml(html: string, options: ExtractOptions = {}): Extraction {
-  const text = html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-  return { text, blocks: [], captions: [], meta: { url: options.url }, removed: [], flags: text ? [] : ['empty'] };
+  const text = html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return {
+    text,
+    blocks: [],
+    captions: [],
+    meta: { url: options.url },
+    removed: [],
+    flags: text ? [] : ['empty'],
+  };
 }

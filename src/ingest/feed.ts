@@ -29,6 +29,8 @@ export function looksLikeFeed(contentType: string, body: string): boolean {
   const head = body.trimStart().slice(0, 500);
   return (
     /^<\?xml[^>]*>\s*(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)\b/i.test(head) ||
+    // A feed with an internal DTD subset is still a feed (parseFeed refuses its entities).
+    /^(<\?xml[^>]*>\s*)?<!DOCTYPE\s+(rss|feed|rdf:RDF|\w+)\s*\[/i.test(head) ||
     /^<(rss|feed)\b/i.test(head) ||
     /"version"\s*:\s*"https:\/\/jsonfeed\.org/.test(head)
   );

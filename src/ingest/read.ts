@@ -44,6 +44,8 @@ export interface ReadOptions {
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const DEFAULT_MAX_LINE = 16 * 1024 * 1024;
+// News text gzips to a fifth or a tenth of its size; a hundredfold expansion is not text.
+const MAX_GZIP_RATIO = 100;
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
 const JSON_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson']);
@@ -174,17 +176,19 @@ async function* readFileInput(path: string, options: ReadOptions): AsyncGenerato
     yield* readWarc(path, (message) => options.onProblem?.({ input: path, message }));
     return;
   }
+  // JSON Lines stream line by line, so only a line is ever held: their size is not capped, but a gzip
+  // stream expanding far beyond what text compresses to is a bomb and is stopped.
   if (kind === 'jsonl.gz') {
     const stream = createReadStream(path).pipe(createGunzip());
-    yield* readJsonLines(capped(stream, maxBytes, path), path, options);
+    yield* readJsonLines(capped(stream, Math.max(maxBytes, info.size * MAX_GZIP_RATIO), path), path, options);
     return;
   }
-  if (info.size > maxBytes)
-    throw new InputError(path, `file is ${info.size} bytes, over the ${maxBytes}-byte limit`);
   if (kind === 'jsonl') {
     yield* readJsonLines(createReadStream(path), path, options);
     return;
   }
+  if (info.size > maxBytes)
+    throw new InputError(path, `file is ${info.size} bytes, over the ${maxBytes}-byte limit`);
   const { text } = decodeBytes(await readFile(path), path);
   if (!text.trim()) throw new InputError(path, 'file is empty');
   if (kind === 'json') {

@@ -11,8 +11,13 @@ export function linkStoryEntities(articles: Article[]): import('../model/index.t
   for (const article of articles)
     for (const e of article.annotations.entities) {
       const key = `${e.type}:${e.name.toLowerCase()}`;
-      if (!merged.has(key)) merged.set(key, { id: `E${merged.size + 1}`, name: e.name, type: e.type, aliases: [], mentions: [] });
-      merged.get(key)!.mentions.push(...e.mentions.map((m) => ({ article: article.id, ...m, text: article.text.slice(m.start, m.end) })));
+      if (!merged.has(key))
+        merged.set(key, { id: `E${merged.size + 1}`, name: e.name, type: e.type, aliases: [], mentions: [] });
+      merged
+        .get(key)!
+        .mentions.push(
+          ...e.mentions.map((m) => ({ article: article.id, ...m, text: article.text.slice(m.start, m.end) })),
+        );
     }
   return [...merged.values()];
 }

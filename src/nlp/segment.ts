@@ -27,12 +27,38 @@ function endsWithAbbreviation(sentence: string): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
+// V8 walks ICU's sentence segments in time quadratic in the string's length (a 1.5 MB paragraph takes
+// half a minute), so long paragraphs are cut into windows at a sentence-like boundary first.
+const WINDOW = 4000;
+
+function windows(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  let start = span.start;
+  while (span.end - start > WINDOW) {
+    const slice = text.slice(start, start + WINDOW);
+    let cut = -1;
+    const boundary = /[.!?]["'\u201d\u2019)]?\s+(?=["'\u201c\u2018(]?[A-Z0-9])/g;
+    for (let m = boundary.exec(slice); m; m = boundary.exec(slice))
+      if (m.index > WINDOW / 2) cut = m.index + m[0].length;
+    if (cut === -1) cut = slice.lastIndexOf(' ') > WINDOW / 2 ? slice.lastIndexOf(' ') + 1 : WINDOW;
+    out.push({ start, end: start + cut });
+    start += cut;
+  }
+  out.push({ start, end: span.end });
+  return out;
+}
+
 export function splitSentences(text: string, paragraph: Span): Span[] {
-  const body = text.slice(paragraph.start, paragraph.end);
   const pieces: Span[] = [];
-  for (const seg of segmenter.segment(body)) {
-    const span = trimSpan(text, { start: paragraph.start + seg.index, end: paragraph.start + seg.index + seg.segment.length });
-    if (span.end > span.start) pieces.push(span);
+  for (const window of windows(text, paragraph)) {
+    const body = text.slice(window.start, window.end);
+    for (const seg of segmenter.segment(body)) {
+      const span = trimSpan(text, {
+        start: window.start + seg.index,
+        end: window.start + seg.index + seg.segment.length,
+      });
+      if (span.end > span.start) pieces.push(span);
+    }
   }
   const merged: Span[] = [];
   for (const piece of pieces) {
@@ -41,8 +67,14 @@ export function splitSentences(text: string, paragraph: Span): Span[] {
       const prevText = text.slice(prev.start, prev.end);
       const nextText = text.slice(piece.start, piece.end);
       const continues = /^[a-z0-9,;:)\u2019\u201d]/.test(nextText);
-      const acronymBeforeName = /\b(?:[A-Z]\.){2,}$/.test(prevText) && /^[A-Z][a-z]+\b/.test(nextText) && !/^(The|A|An|He|She|It|They|We|I|In|On|But|And)\b/.test(nextText);
-      if (continues || (endsWithAbbreviation(prevText) && (!/\b(?:[A-Z]\.){2,}$/.test(prevText) || acronymBeforeName))) {
+      const acronymBeforeName =
+        /\b(?:[A-Z]\.){2,}$/.test(prevText) &&
+        /^[A-Z][a-z]+\b/.test(nextText) &&
+        !/^(The|A|An|He|She|It|They|We|I|In|On|But|And)\b/.test(nextText);
+      if (
+        continues ||
+        (endsWithAbbreviation(prevText) && (!/\b(?:[A-Z]\.){2,}$/.test(prevText) || acronymBeforeName))
+      ) {
         prev.end = piece.end;
         continue;
       }

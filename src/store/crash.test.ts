@@ -18,12 +18,21 @@ const run = promisify(execFile);
 async function snapshot(db: string) {
   const store = await Store.open(db);
   try {
-    const rows = await store.db.query<{ id: string; content_hash: string; story_id: string | null }>('select id, content_hash, story_id from articles order by id');
+    const rows = await store.db.query<{ id: string; content_hash: string; story_id: string | null }>(
+      'select id, content_hash, story_id from articles order by id',
+    );
     const { stories } = await store.listStories({ limit: 500 });
     const full = await Promise.all(stories.map((s) => store.getStory(s.id)));
     return {
       articles: rows,
-      stories: full.map((s) => ({ id: s!.id, articles: [...s!.articles].sort(), facts: s!.facts.length, quotes: s!.quotes.length })).sort((a, b) => a.id.localeCompare(b.id)),
+      stories: full
+        .map((s) => ({
+          id: s!.id,
+          articles: [...s!.articles].sort(),
+          facts: s!.facts.length,
+          quotes: s!.quotes.length,
+        }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
       pending: await store.db.query('select seq from inbox'),
     };
   } finally {
@@ -34,7 +43,9 @@ async function snapshot(db: string) {
 /** Runs an ingest, killing it after `killAfterMs` unless it finishes first; true when it finished. */
 function ingestUntil(db: string, input: string, killAfterMs: number): Promise<boolean> {
   return new Promise((resolve, reject) => {
-    const child = spawn('node', [cli, 'ingest', input, '--db', db, '--batch', '7'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('node', [cli, 'ingest', input, '--db', db, '--batch', '7'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
@@ -69,7 +80,9 @@ describe('ingest killed with SIGKILL', () => {
     expect(kills).toBeGreaterThan(0);
     const after = await snapshot(crashed);
     expect(after.pending).toEqual([]);
-    expect(after.articles.map((a) => a.content_hash).sort()).toEqual(clean.articles.map((a) => a.content_hash).sort());
+    expect(after.articles.map((a) => a.content_hash).sort()).toEqual(
+      clean.articles.map((a) => a.content_hash).sort(),
+    );
     expect(new Set(after.articles.map((a) => a.id)).size).toBe(articles.length);
     expect(after.stories).toEqual(clean.stories);
   }, 240_000);

@@ -4,10 +4,52 @@
  * Written from word lists here, not taken from any publisher.
  */
 
-const PLACES = ['Port Sella', 'Velmora', 'Kestrel City', 'Lerin', 'Ostrava Bay', 'Marden', 'Tallow Creek', 'Brisa', 'Hollin', 'Quarry Hill'];
-const PEOPLE = ['Amara Okafor', 'Tomas Brandt', 'Marta Ilves', 'Petra Holm', 'Anton Vidal', 'Dani Roos', 'Ivo Kask', 'Miriam Castell', 'Lena Varga', 'Jonas Weber'];
-const EVENTS = ['fire at the fuel depot', 'strike by dock workers', 'flood on the river road', 'vote on the pension bill', 'talks on the border crossings', 'collapse of the old bridge', 'outbreak at the county hospital', 'protest outside parliament', 'merger of the two regional banks', 'drought in the northern farms'];
-const OUTLETS = ['Coastline Wire', 'Sella Evening Post', 'National Courier', 'Market Ledger', 'Lake Radio', 'Valley News', 'Daily Voice', 'Global Review'];
+const PLACES = [
+  'Port Sella',
+  'Velmora',
+  'Kestrel City',
+  'Lerin',
+  'Ostrava Bay',
+  'Marden',
+  'Tallow Creek',
+  'Brisa',
+  'Hollin',
+  'Quarry Hill',
+];
+const PEOPLE = [
+  'Amara Okafor',
+  'Tomas Brandt',
+  'Marta Ilves',
+  'Petra Holm',
+  'Anton Vidal',
+  'Dani Roos',
+  'Ivo Kask',
+  'Miriam Castell',
+  'Lena Varga',
+  'Jonas Weber',
+];
+const EVENTS = [
+  'fire at the fuel depot',
+  'strike by dock workers',
+  'flood on the river road',
+  'vote on the pension bill',
+  'talks on the border crossings',
+  'collapse of the old bridge',
+  'outbreak at the county hospital',
+  'protest outside parliament',
+  'merger of the two regional banks',
+  'drought in the northern farms',
+];
+const OUTLETS = [
+  'Coastline Wire',
+  'Sella Evening Post',
+  'National Courier',
+  'Market Ledger',
+  'Lake Radio',
+  'Valley News',
+  'Daily Voice',
+  'Global Review',
+];
 const VERBS = ['said', 'told reporters', 'warned', 'added', 'explained'];
 
 function rng(seed: number) {
