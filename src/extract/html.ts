@@ -1,17 +1,214 @@
+/**
+ * First main-content extractor: Mozilla Readability on linkedom picks the article container, then its
+ * block elements become our blocks (headings, paragraphs, list items, block quotes, table rows), joined
+ * by blank lines; figure captions are kept aside. Pages Readability cannot handle (too deep, too large,
+ * or it throws) fall back to a streaming pass that keeps paragraph-like elements. Every empty result
+ * carries a flag saying why.
+ */
+import { Readability } from '@mozilla/readability';
+import { Parser } from 'htmlparser2';
+import { parseHTML } from 'linkedom';
+import { classifyLine } from '../clean/rules.ts';
+import type { Block, Removal } from '../model/index.ts';
+import { readMetadata } from './metadata.ts';
 import type { Extraction, ExtractOptions } from './types.ts';
 
-// PLACEHOLDER until the extraction work lands: replaced by the real extractor.
+const MAX_DOM_BYTES = 8 * 1024 * 1024;
+const MAX_DEPTH_FOR_DOM = 2000;
+
+const BLOCK_KIND: Record<string, Block['kind']> = {
+  h1: 'heading',
+  h2: 'heading',
+  h3: 'heading',
+  h4: 'heading',
+  h5: 'heading',
+  h6: 'heading',
+  p: 'paragraph',
+  li: 'list',
+  blockquote: 'quote',
+  tr: 'table',
+  pre: 'paragraph',
+  dd: 'paragraph',
+  dt: 'paragraph',
+  figcaption: 'caption',
+  caption: 'caption',
+};
+
+const normalize = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
+
+interface RawBlock {
+  kind: Block['kind'];
+  text: string;
+}
+
+class BlockBuilder {
+  readonly blocks: RawBlock[] = [];
+  push(kind: Block['kind'], text: string) {
+    const t = normalize(text);
+    if (t) this.blocks.push({ kind, text: t });
+  }
+}
+
+function maxDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  const re = /<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g;
+  const voids = /^(br|img|hr|meta|link|input|source|wbr|area|base|col|embed|param|track)$/i;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    if (voids.test(m[2]!) || m[3]) continue;
+    depth += m[1] ? -1 : 1;
+    if (depth > max) max = depth;
+    if (max > MAX_DEPTH_FOR_DOM) return max;
+  }
+  return max;
+}
+
+type El = { tagName?: string; childNodes: ArrayLike<El>; textContent: string | null; nodeType: number };
+
+/** Blocks from Readability's content element, walked with an explicit stack (no recursion). */
+function blocksFromDom(root: El, out: BlockBuilder) {
+  const stack: El[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const tag = node.tagName?.toLowerCase();
+    const kind = tag ? BLOCK_KIND[tag] : undefined;
+    if (kind) {
+      if (tag === 'tr') {
+        const cells = Array.from(node.childNodes)
+          .filter((c) => /^t[dh]$/i.test(c.tagName ?? ''))
+          .map((c) => normalize(c.textContent ?? ''));
+        out.push('table', cells.filter(Boolean).join(' | '));
+      } else if (
+        tag === 'li' &&
+        Array.from(node.childNodes).some((c) => /^(p|ul|ol)$/i.test(c.tagName ?? ''))
+      ) {
+        for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
+      } else out.push(kind, node.textContent ?? '');
+      continue;
+    }
+    if (node.nodeType === 3) {
+      out.push('paragraph', node.textContent ?? '');
+      continue;
+    }
+    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
+  }
+}
+
+/** Streaming fallback for pages too deep or too large for a DOM: keeps text of paragraph-like elements. */
+function blocksByStreaming(html: string, out: BlockBuilder) {
+  const skip = new Set(['script', 'style', 'nav', 'footer', 'header', 'aside', 'form', 'noscript', 'svg']);
+  let skipping = 0;
+  let current: { kind: Block['kind']; text: string } | null = null;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (skip.has(name)) skipping++;
+        const kind = BLOCK_KIND[name];
+        if (kind && !skipping) {
+          if (current) out.push(current.kind, current.text);
+          current = { kind, text: '' };
+        }
+      },
+      ontext(text) {
+        if (!skipping && current) current.text += text;
+      },
+      onclosetag(name) {
+        if (skip.has(name)) skipping = Math.max(0, skipping - 1);
+        if (current && BLOCK_KIND[name] === current.kind) {
+          out.push(current.kind, current.text);
+          current = null;
+        }
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  if (current) out.push((current as RawBlock).kind, (current as RawBlock).text);
+}
+
+function assemble(
+  raw: RawBlock[],
+  removed: Removal[],
+  meta: Extraction['meta'],
+): { text: string; blocks: Block[]; captions: string[] } {
+  const captions: string[] = [];
+  const blocks: Block[] = [];
+  let text = '';
+  const seen = new Set<string>();
+  for (const b of raw) {
+    if (b.kind === 'caption') {
+      if (!captions.includes(b.text)) captions.push(b.text);
+      continue;
+    }
+    // Readability keeps duplicated teasers and repeated pull quotes; a block repeated verbatim adds nothing.
+    if (b.text.length > 40 && seen.has(b.text)) continue;
+    seen.add(b.text);
+    // Containers Readability keeps still hold bylines, share bars and newsletter boxes.
+    const verdict = b.kind === 'paragraph' || b.kind === 'list' ? classifyLine(b.text) : null;
+    if (verdict && verdict.reason !== 'caption') {
+      if (verdict.byline) meta.byline ??= verdict.byline;
+      removed.push({ text: b.text, reason: verdict.reason });
+      continue;
+    }
+    if (text) text += '\n\n';
+    blocks.push({ start: text.length, end: text.length + b.text.length, kind: b.kind });
+    text += b.text;
+  }
+  return { text, blocks, captions };
+}
+
+function flagsFor(html: string, text: string, title: string | undefined): string[] {
+  const flags: string[] = [];
+  const lower = html.slice(0, 200_000).toLowerCase();
+  if (
+    /captcha|are you a robot|access denied|just a moment\.\.\.|attention required/.test(
+      `${title ?? ''} ${text.slice(0, 500)}`.toLowerCase(),
+    )
+  )
+    flags.push('blocked');
+  if (/class="[^"]*paywall|subscribe to (continue|read)|to continue reading|already a subscriber/.test(lower))
+    flags.push('paywall');
+  if (text.length < 200 && /<noscript|enable javascript|id="(root|app|__next)"/.test(lower))
+    flags.push('js-shell');
+  const links = (lower.match(/<a\s/g) ?? []).length;
+  if (text.length < 1500 && links > 80) flags.push('index-page');
+  if (!text)
+    flags.push(
+      /<body[^>]*>\s*<\/body>|<body[^>]*>\s*$/.test(lower) || !/<body/.test(lower)
+        ? 'empty:no-body-content'
+        : 'empty:no-article-text',
+    );
+  return flags;
+}
+
 export function extractHtml(html: string, options: ExtractOptions = {}): Extraction {
-  const text = html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return {
-    text,
-    blocks: [],
-    captions: [],
-    meta: { url: options.url },
-    removed: [],
-    flags: text ? [] : ['empty'],
-  };
+  const removed: Removal[] = [];
+  const out = new BlockBuilder();
+  let meta: Extraction['meta'] = options.url ? { url: options.url } : {};
+  const tooBig = html.length > MAX_DOM_BYTES;
+  const tooDeep = !tooBig && maxDepth(html) > MAX_DEPTH_FOR_DOM;
+  let usedDom = false;
+  if (!tooBig && !tooDeep) {
+    try {
+      const { document } = parseHTML(html);
+      meta = readMetadata(document as never, options.url);
+      const parsed = new Readability(document as never, { charThreshold: 200 }).parse();
+      if (parsed?.content) {
+        const { document: content } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
+        blocksFromDom(content.body as unknown as El, out);
+        usedDom = true;
+        if (!meta.byline && parsed.byline) meta.byline = parsed.byline.replace(/^by\s+/i, '').trim();
+        if (!meta.title && parsed.title) meta.title = parsed.title;
+      }
+    } catch (error) {
+      removed.push({ text: '', reason: `dom-extraction-failed: ${(error as Error).message}` });
+    }
+  }
+  if (!usedDom) blocksByStreaming(tooBig ? html.slice(0, 50 * 1024 * 1024) : html, out);
+  const { text, blocks, captions } = assemble(out.blocks, removed, meta);
+  const flags = flagsFor(html, text, meta.title);
+  if (tooBig) flags.push('large-page');
+  if (tooDeep) flags.push('deep-dom');
+  return { text, blocks, captions, meta, removed: removed.filter((r) => r.text), flags };
 }
