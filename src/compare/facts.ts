@@ -8,11 +8,11 @@
  */
 import type { Article, Fact, FactValue, Quantity } from '../model/index.ts';
 import { outletOf } from './outlet.ts';
-import { contentWords, type Idf, stem, weightedCosine } from './words.ts';
+import { contentWords, type Idf, weightedCosine } from './words.ts';
 
 // Unhedged figures in news are rounded; a value is taken to stand for this much either side.
 const ROUNDING = 0.02;
-const SAME_FACT = 0.5;
+const SAME_FACT = 0.4;
 
 interface Item {
   value: FactValue;
@@ -21,9 +21,11 @@ interface Item {
   context: string[];
 }
 
+/** The measured noun's head, singular: "negotiations" → "negotiation". */
 function measureKey(measure: string): string {
   const words = measure.toLowerCase().match(/[\p{L}]+/gu) ?? [];
-  return words.length ? stem(words[words.length - 1]!) : '';
+  const head = words[words.length - 1] ?? '';
+  return head.length > 3 ? head.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '') : head;
 }
 
 function sentenceAround(article: Article, q: Quantity): { start: number; end: number } {
@@ -35,12 +37,37 @@ function sentenceAround(article: Article, q: Quantity): { start: number; end: nu
   );
 }
 
+// Words this close to a figure describe it; a sentence can hold two figures about different things
+// ("killed 12 and injured 45"), so the whole sentence would blur them.
+const CONTEXT_WORDS = 7;
+
+function localContext(article: Article, q: Quantity): string[] {
+  const sentence = sentenceAround(article, q);
+  const before = contentWords(article.text.slice(sentence.start, q.start)).slice(-CONTEXT_WORDS);
+  const after = contentWords(article.text.slice(q.end, sentence.end)).slice(0, CONTEXT_WORDS);
+  return [...before, ...after].filter((w) => !/^\d/.test(w));
+}
+
+// Outlets name one measured thing differently; these count as the same measure.
+const SYNONYMS: string[][] = [
+  ['talk', 'negotiation', 'meeting', 'discussion', 'session'],
+  ['observer', 'monitor', 'inspector'],
+  ['people', 'person', 'resident', 'citizen', 'civilian', 'worker', 'individual', 'other'],
+  ['death', 'dead', 'fatality', 'victim'],
+  ['troop', 'soldier'],
+];
+const SYNONYM_OF = new Map(SYNONYMS.flatMap((group) => group.map((w) => [w, group[0]!] as const)));
+
+function measureSimilarity(a: string, b: string): number {
+  if (!a || !b) return 0.4;
+  if (a === b) return 1;
+  return SYNONYM_OF.get(a) && SYNONYM_OF.get(a) === SYNONYM_OF.get(b) ? 0.8 : 0;
+}
+
 function items(articles: Article[]): Item[] {
   const out: Item[] = [];
   for (const article of articles) {
     for (const q of article.annotations.quantities) {
-      const sentence = sentenceAround(article, q);
-      const around = article.text.slice(sentence.start, q.start) + article.text.slice(q.end, sentence.end);
       out.push({
         value: {
           article: article.id,
@@ -53,18 +80,33 @@ function items(articles: Article[]): Item[] {
         },
         quantity: q,
         measure: measureKey(q.measure),
-        context: contentWords(around).filter((w) => !/^\d/.test(w)),
+        context: localContext(article, q),
       });
     }
   }
   return out;
 }
 
+function overlapping(a: FactValue, b: FactValue): boolean {
+  return (
+    a.low * (1 - ROUNDING) <= b.high * (1 + ROUNDING) && b.low * (1 - ROUNDING) <= a.high * (1 + ROUNDING)
+  );
+}
+
+/**
+ * How likely two figures measure the same thing: the measured noun, the words around each figure, and
+ * (weakly) whether the values agree — weakly, so a contradicting figure about the same thing still joins
+ * and is caught as a conflict.
+ */
 function similarity(a: Item, b: Item, idf: Idf): number {
-  const measure = a.measure && b.measure ? (a.measure === b.measure ? 1 : 0) : 0.5;
   const context = weightedCosine(a.context, b.context, idf);
   const magnitude = Math.max(a.value.high, b.value.high) / Math.max(Math.min(a.value.low, b.value.low), 1e-9);
-  return 0.5 * measure + 0.5 * context - (magnitude > 20 ? 0.3 : 0);
+  return (
+    0.4 * measureSimilarity(a.measure, b.measure) +
+    0.4 * context +
+    (overlapping(a.value, b.value) ? 0.2 : 0) -
+    (magnitude > 20 ? 0.3 : 0)
+  );
 }
 
 /** Groups of outlets whose values can all be true together (greedy sweep over sorted intervals). */
@@ -93,23 +135,98 @@ function labelOf(group: Item[]): string {
   return best?.[0] ?? group[0]!.quantity.dimension;
 }
 
-export function alignFacts(articles: Article[], idf: Idf): Fact[] {
-  const groups: Item[][] = [];
-  for (const item of items(articles)) {
-    let best: Item[] | undefined;
-    let bestScore = SAME_FACT;
-    for (const g of groups) {
-      const head = g[0]!.quantity;
-      if (head.dimension !== item.quantity.dimension || head.unit !== item.quantity.unit) continue;
-      const score = g.reduce((s, other) => s + similarity(item, other, idf), 0) / g.length;
-      if (score >= bestScore) {
-        best = g;
-        bestScore = score;
+/**
+ * Average-linkage clustering within each dimension and unit, merging the most similar pairs first, so
+ * that an article's two figures (say "from 64 to 67") each go to the fact they match best rather than to
+ * whichever came first.
+ */
+function cluster(items: Item[], idf: Idf): Item[][] {
+  const buckets = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const key = `${item.quantity.dimension}|${item.quantity.unit}`;
+    buckets.set(key, [...(buckets.get(key) ?? []), i]);
+  });
+  const clusterOf = items.map((_, i) => i);
+  const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
+  const sim = new Map<string, number>();
+  const pairs: { a: number; b: number; score: number }[] = [];
+  for (const indexes of buckets.values())
+    for (let x = 0; x < indexes.length; x++)
+      for (let y = x + 1; y < indexes.length; y++) {
+        const a = indexes[x]!;
+        const b = indexes[y]!;
+        const score = similarity(items[a]!, items[b]!, idf);
+        sim.set(`${a}|${b}`, score);
+        if (score >= SAME_FACT) pairs.push({ a, b, score });
       }
-    }
-    if (best) best.push(item);
-    else groups.push([item]);
+  const pairScore = (a: number, b: number) => sim.get(a < b ? `${a}|${b}` : `${b}|${a}`) ?? 0;
+  pairs.sort((p, q) => q.score - p.score);
+  for (const { a, b } of pairs) {
+    const ca = clusterOf[a]!;
+    const cb = clusterOf[b]!;
+    if (ca === cb) continue;
+    const ma = members.get(ca)!;
+    const mb = members.get(cb)!;
+    // Two different figures for one measure in one article are two things (old and new retirement age,
+    // police and organisers' counts given as separate claims): they never share a fact.
+    const clash = ma.some((i) =>
+      mb.some(
+        (j) =>
+          items[i]!.value.article === items[j]!.value.article &&
+          !overlapping(items[i]!.value, items[j]!.value),
+      ),
+    );
+    if (clash) continue;
+    let total = 0;
+    for (const i of ma) for (const j of mb) total += pairScore(i, j);
+    if (total / (ma.length * mb.length) < SAME_FACT) continue;
+    for (const j of mb) clusterOf[j] = ca;
+    members.set(ca, [...ma, ...mb]);
+    members.delete(cb);
   }
+  const groups = [...members.values()].map((m) => m.map((i) => items[i]!));
+  return attachStrays(groups).map((g) => g.sort((x, y) => items.indexOf(x) - items.indexOf(y)));
+}
+
+/**
+ * A figure one outlet frames in its own words ("secured a historic agreement after roughly 3-1/2 hours
+ * of talks") shares little context with the others, yet it is the same fact when the story has exactly
+ * one multi-outlet fact it could be: same dimension and unit, a compatible measure, a similar magnitude.
+ * Leaving it out would hide exactly the conflicts worth seeing.
+ */
+function attachStrays(groups: Item[][]): Item[][] {
+  const shared = groups.filter((g) => new Set(g.map((i) => i.value.article)).size > 1);
+  const out: Item[][] = [];
+  for (const g of groups) {
+    if (g.length !== 1 || shared.includes(g)) {
+      out.push(g);
+      continue;
+    }
+    const stray = g[0]!;
+    const candidates = shared.filter((fact) => {
+      const head = fact[0]!;
+      if (head.quantity.dimension !== stray.quantity.dimension || head.quantity.unit !== stray.quantity.unit)
+        return false;
+      if (fact.some((i) => i.value.article === stray.value.article)) return false;
+      if (
+        !fact.some(
+          (i) => measureSimilarity(i.measure, stray.measure) >= 0.8 || (!stray.measure && !i.measure),
+        )
+      )
+        return false;
+      const values = fact.map((i) => i.value);
+      const low = Math.min(...values.map((v) => v.low));
+      const high = Math.max(...values.map((v) => v.high));
+      return stray.value.high <= high * 20 && stray.value.low * 20 >= low;
+    });
+    if (candidates.length === 1) candidates[0]!.push(stray);
+    else out.push(g);
+  }
+  return out;
+}
+
+export function alignFacts(articles: Article[], idf: Idf): Fact[] {
+  const groups = cluster(items(articles), idf);
   return groups.map((g, n) => {
     const values = g.map((i) => i.value);
     const sides = compatibleSides(values);

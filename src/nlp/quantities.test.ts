@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createArticle, validateArticle } from '../model/index.ts';
+import { findQuantities } from './quantities.ts';
+
+const find = (text: string) =>
+  findQuantities(createArticle({ id: 'q', text })).map((q) => ({ text: text.slice(q.start, q.end), ...q }));
+
+describe('quantities', () => {
+  it('turns hedges into intervals so that overlapping hedges agree and the outlier does not', () => {
+    const [nearly] = find('after nearly six hours of talks');
+    const [more] = find('after more than five hours of talks');
+    const [roughly] = find('after roughly 3-1/2 hours of talks');
+    expect(nearly).toMatchObject({
+      text: 'nearly six hours',
+      unit: 'hour',
+      dimension: 'duration',
+      measure: 'talks',
+      hedge: 'nearly',
+      high: 6,
+    });
+    expect(more).toMatchObject({ text: 'more than five hours', low: 5, hedge: 'more than' });
+    expect(roughly!.low).toBeCloseTo(3.15);
+    expect(roughly!.high).toBeCloseTo(3.85);
+    const overlap = (a: { low: number; high: number }, b: { low: number; high: number }) =>
+      a.low <= b.high && b.low <= a.high;
+    expect(overlap(nearly!, more!)).toBe(true);
+    expect(overlap(roughly!, nearly!)).toBe(false);
+    expect(overlap(roughly!, more!)).toBe(false);
+  });
+
+  it.each([
+    ['a $250 million reconstruction fund', '$250 million', 250e6, 250e6, 'USD', 'fund'],
+    ['some 12,000 people', 'some 12,000', 10800, 13200, '', 'people'],
+    ['Tens of thousands of people marched', 'Tens of thousands', 20000, 99999, '', 'people'],
+    ['a dozen ships', 'a dozen', 12, 12, '', 'ships'],
+    ['between 500 and 5,500 km of road', 'between 500 and 5,500 km', 500, 5500, 'km', 'road'],
+    ['shares fell 8 percent', '8 percent', 8, 8, '%', 'shares'],
+    ['a 5-1/2 hour delay', '5-1/2 hour', 5.5, 5.5, 'hour', 'delay'],
+    ['two-thirds of voters', 'two-thirds', 2 / 3, 2 / 3, '', 'voters'],
+    ['100,000 troops', '100,000', 1e5, 1e5, '', 'troops'],
+    ['a five-month closure', 'five-month', 3650, 3650, 'hour', 'closure'],
+    ['within ten years', 'ten years', 87660, 87660, 'hour', ''],
+    ['up to 30 people', 'up to 30', 15, 30, '', 'people'],
+    ['€3bn in aid', '€3bn', 3e9, 3e9, 'EUR', 'aid'],
+    ['a 12 km stretch', '12 km', 12, 12, 'km', 'stretch'],
+  ])('%s', (text, span, low, high, unit, measure) => {
+    const [q] = find(text);
+    expect(q).toBeDefined();
+    expect(q!.text).toBe(span);
+    expect(q!.low).toBeCloseTo(low);
+    expect(q!.high).toBeCloseTo(high);
+    expect(q!.unit).toBe(unit);
+    expect(q!.measure).toBe(measure);
+  });
+
+  it.each([
+    'In 2019 the council met.',
+    'on March 3 at 9 p.m.',
+    'GENEVA, March 2 (MPA) - talks began.',
+    'Flight 370 and Route 66 and the A320.',
+    'She finished 2nd in the race.',
+    'one of the officials said.',
+    'COVID-19 cases',
+  ])('finds no quantity in "%s"', (text) => {
+    expect(find(text)).toEqual([]);
+  });
+
+  it('keeps spans valid and intervals ordered for any text, with huge and odd numbers', () => {
+    for (const text of [
+      '1e308 hours',
+      '9'.repeat(400) + ' people',
+      '',
+      '$',
+      '1/0 of',
+      '99999999999999999999 troops',
+    ]) {
+      const a = createArticle({ id: 'x', text });
+      a.annotations.quantities = findQuantities(a);
+      expect(validateArticle(a)).toEqual([]);
+    }
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (text) => {
+        const a = createArticle({ id: 'x', text });
+        a.annotations.quantities = findQuantities(a);
+        expect(validateArticle(a)).toEqual([]);
+        for (const q of a.annotations.quantities)
+          expect(Number.isFinite(q.low) && Number.isFinite(q.high)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
