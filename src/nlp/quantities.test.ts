@@ -69,7 +69,7 @@ describe('quantities', () => {
   it('keeps spans valid and intervals ordered for any text, with huge and odd numbers', () => {
     for (const text of [
       '1e308 hours',
-      '9'.repeat(400) + ' people',
+      `${'9'.repeat(400)} people`,
       '',
       '$',
       '1/0 of',

@@ -73,18 +73,6 @@ function unitInfo(raw: string): { unit: string; dimension: Quantity['dimension']
   return null;
 }
 
-interface Hit {
-  start: number;
-  end: number;
-  value: number;
-  low: number;
-  high: number;
-  hedge?: string;
-  unit: string;
-  dimension: Quantity['dimension'];
-  vague: boolean;
-}
-
 function hedgeBefore(text: string, start: number): { name: string; from: number; phrase: string } | null {
   const before = text.slice(Math.max(0, start - 40), start).toLowerCase();
   for (const phrase of HEDGE_PHRASES) {
@@ -273,7 +261,7 @@ export function findQuantities(article: Article): Quantity[] {
       if (!measure && !hedge) continue;
     }
     // "the two sides", "one official": counts this small are rarely a reported figure.
-    if (dimension === 'count' && isWord && !hedge && value <= 2) continue;
+    if (dimension === 'count' && isWord && !g.frac && !hedge && value <= 2) continue;
     out.push({
       start,
       end,
