@@ -1,6 +1,261 @@
-import type { Article, Quote } from '../model/index.ts';
+/**
+ * Who said what. Direct quotes are found from quotation marks (straight, curly, guillemets, low-9; a
+ * paragraph that opens a quote without closing it continues into the next), indirect ones from
+ * reporting verbs ("X said (that) …", "…, X said.", "according to X, …"). Each gets its cue, content and
+ * speaker span, and the speaker is resolved to a person entity: a name directly, a pronoun or a
+ * description ("the minister") to the most recent person before it, and a bare quote to the person the
+ * preceding sentence names.
+ */
+import type { Article, Entity, Quote, Span } from '../model/index.ts';
 
-// PLACEHOLDER until the quotes work lands.
-export function findQuotes(_article: Article): Quote[] {
-  return [];
+const CUES =
+  'said|says|say|called|calls|described|describes|told|tells|added|adds|noted|notes|warned|warns|argued|argues|claimed|claims|insisted|insists|denied|denies|accused|accuses|acknowledged|acknowledges|announced|announces|wrote|writes|stated|states|explained|explains|declared|declares|asked|asks|replied|replies|stressed|stresses|urged|urges|admitted|admits|suggested|suggests|predicted|predicts|confirmed|confirms|promised|promises|vowed|vows|complained|complains|recalled|recalls|observed|observes|cautioned|cautions|emphasized|emphasised|maintained|maintains|contended|contends|told reporters|told journalists|said in a statement';
+const CUE_WORD = new RegExp(`\\b(${CUES})\\b`, 'i');
+const TITLE =
+  '(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|President|Prime Minister|Minister|Chancellor|Secretary|Mayor|Judge|Chief|Councillor|Councilor|Senator|Governor|Ambassador|Envoy|Director|Commissioner)\\.?';
+const NAME = `(?:${TITLE}\\s+)?(?:[A-Z][\\p{L}'’.-]+\\s+){0,4}[A-Z][\\p{L}'’-]+`;
+const DESCRIPTION =
+  "(?:the|a|an|one|another|two|three|several|some)\\s+(?:[a-z][\\p{L}'’-]+\\s+){0,4}(?:minister|official|officials|spokesman|spokeswoman|spokesperson|diplomat|leader|chief|president|analyst|analysts|expert|experts|witness|witnesses|resident|residents|source|sources|police|officer|officers|lawyer|adviser|advisor|aide|envoy|mayor|councillor|ministry|government|agency|company|group|union|statement|report|organisers|organizers|critics|observers|protesters|senator|governor|secretary|director|spokesmen|authorities|prosecutors|doctors|investigators)";
+const PRONOUN = '(?:he|she|they|He|She|They|we|We|I)';
+const SPEAKER = `(?<speaker>${NAME}|${DESCRIPTION}|${PRONOUN}|[A-Z][a-z]+ (?:officials|police|authorities))`;
+
+const OPEN = '"“«„‘';
+const CLOSE_FOR: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“', '‘': '’' };
+
+interface Found {
+  content: Span;
+  direct: boolean;
+  speaker: Span | null;
+  cue: Span | null;
+}
+
+function paragraphAt(article: Article, pos: number): Span | undefined {
+  return article.annotations.paragraphs.find((p) => p.start <= pos && pos < p.end);
+}
+
+/** Quotation-mark pairs; an unclosed quote opening a paragraph runs on into the next paragraph. */
+function directQuotes(article: Article): Span[] {
+  const text = article.text;
+  const out: Span[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (!OPEN.includes(ch) || (ch === '‘' && /\p{L}/u.test(text[i - 1] ?? ''))) {
+      i++;
+      continue;
+    }
+    // A straight quote after a letter is a closing one or an inch mark, not an opening.
+    if (ch === '"' && /[\p{L}\p{N},.]/u.test(text[i - 1] ?? '')) {
+      i++;
+      continue;
+    }
+    const close = CLOSE_FOR[ch]!;
+    let end = text.indexOf(close, i + 1);
+    const para = paragraphAt(article, i);
+    if (para && (end === -1 || end > para.end)) {
+      // Multi-paragraph quote: the next paragraph re-opens it; the quote closes in a later paragraph.
+      let p = para;
+      let found = -1;
+      for (let hops = 0; hops < 6; hops++) {
+        const next = article.annotations.paragraphs.find((x) => x.start > p.end);
+        if (!next || !OPEN.includes(text[next.start]!)) break;
+        const inNext = text.indexOf(close, next.start + 1);
+        if (inNext !== -1 && inNext < next.end) {
+          found = inNext;
+          break;
+        }
+        p = next;
+      }
+      end = found;
+    }
+    if (end === -1) {
+      i++;
+      continue;
+    }
+    let start = i + 1;
+    let stop = end;
+    while (start < stop && /\s/.test(text[start]!)) start++;
+    while (stop > start && /[\s,]/.test(text[stop - 1]!)) stop--;
+    const words = text.slice(start, stop).split(/\s+/).length;
+    if (words >= 3 || (words >= 2 && CUE_WORD.test(text.slice(Math.max(0, i - 60), i))))
+      out.push({ start, end: stop });
+    i = end + 1;
+  }
+  return out;
+}
+
+function sentenceAt(article: Article, pos: number): Span | undefined {
+  return article.annotations.sentences.find((s) => s.start <= pos && pos < s.end);
+}
+
+const AFTER_SPEAKER_CUE = new RegExp(
+  `^["”»“’]?\\s*[,.!?]?["”»“’]?\\s*${SPEAKER}\\s+(?:(?:also|then|later|has|had)\\s+)?(?<cue>${CUES})\\b`,
+  'u',
+);
+const AFTER_CUE_SPEAKER = new RegExp(`^["”»“’]?\\s*[,.!?]?["”»“’]?\\s*(?<cue>${CUES})\\s+${SPEAKER}`, 'u');
+const BEFORE_SPEAKER_CUE = new RegExp(
+  `${SPEAKER}\\s+(?:(?:also|then|later|has|had)\\s+)?(?<cue>${CUES})(?:\\s+[\\p{L}\\d,'’-]+){0,6}?\\s*[:,]?\\s*$`,
+  'u',
+);
+
+function offsetSpan(base: number, m: RegExpExecArray, group: 'speaker' | 'cue'): Span {
+  const value = m.groups![group]!;
+  const at =
+    m.index +
+    m[0].lastIndexOf(
+      value,
+      group === 'speaker' && m.groups!.cue && m[0].indexOf(m.groups!.cue) > m[0].indexOf(value)
+        ? m[0].indexOf(m.groups!.cue)
+        : m[0].length,
+    );
+  return { start: base + at, end: base + at + value.length };
+}
+
+function attributeDirect(article: Article, content: Span): Pick<Found, 'speaker' | 'cue'> {
+  const text = article.text;
+  const sentence = sentenceAt(article, content.start) ?? {
+    start: Math.max(0, content.start - 200),
+    end: Math.min(text.length, content.end + 200),
+  };
+  const afterStart = content.end;
+  const after = text.slice(afterStart, Math.min(text.length, Math.max(sentence.end, content.end) + 120));
+  for (const re of [AFTER_SPEAKER_CUE, AFTER_CUE_SPEAKER]) {
+    const m = re.exec(after);
+    if (m) return { speaker: offsetSpan(afterStart, m, 'speaker'), cue: offsetSpan(afterStart, m, 'cue') };
+  }
+  const beforeStart = Math.max(sentence.start, content.start - 200);
+  const before = text.slice(beforeStart, Math.max(beforeStart, content.start - 1));
+  const m = BEFORE_SPEAKER_CUE.exec(before);
+  if (m) return { speaker: offsetSpan(beforeStart, m, 'speaker'), cue: offsetSpan(beforeStart, m, 'cue') };
+  return { speaker: null, cue: null };
+}
+
+// "X said (on Monday) (that) …", "X told reporters (after the talks) that …".
+const INDIRECT_LEAD = new RegExp(
+  `(?:^|[.;]\\s+|\\b(?:and|but)\\s+)${SPEAKER}\\s+(?:(?:also|then|later|has|had|have|previously)\\s+)?(?<cue>${CUES})(?:(?<=told|asked|tells|urged|warned)\\s+(?:reporters|journalists|listeners|the [a-z]+|[A-Z][a-z]+))?(?:(?:\\s+[\\p{L}\\d,'’-]+){0,7}?\\s+that|(?:\\s+(?:on|in|at)\\s+[A-Z]?[a-z]+)?)\\s+`,
+  'gu',
+);
+const INDIRECT_TRAIL = new RegExp(
+  `,\\s*(?:${SPEAKER}\\s+(?<cue>${CUES})|(?<cue2>${CUES})\\s+(?<speaker2>${NAME}|${DESCRIPTION}))(?:\\s+[\\p{L}\\d,'’-]+){0,8}?[.!?]["”]?$`,
+  'u',
+);
+const ACCORDING = new RegExp(
+  `^(?<cue>[Aa]ccording to)\\s+(?<speaker>${NAME}|${DESCRIPTION}|the [a-z]+(?: [A-Z][a-z]+)*)\\s*,\\s*`,
+  'u',
+);
+
+function indirectQuotes(article: Article, taken: Span[]): Found[] {
+  const text = article.text;
+  const out: Found[] = [];
+  const overlapsTaken = (s: Span) => taken.some((t) => t.start < s.end && s.start < t.end);
+  for (const sentence of article.annotations.sentences) {
+    const body = text.slice(sentence.start, sentence.end);
+    if (!CUE_WORD.test(body) && !/according to/i.test(body)) continue;
+    const acc = ACCORDING.exec(body);
+    if (acc) {
+      const content = {
+        start: sentence.start + acc[0].length,
+        end: sentence.end - (/[.!?]$/.test(body) ? 1 : 0),
+      };
+      if (!overlapsTaken(content))
+        out.push({
+          content,
+          direct: false,
+          speaker: offsetSpan(sentence.start, acc, 'speaker'),
+          cue: {
+            start: sentence.start + acc.index,
+            end: sentence.start + acc.index + acc.groups!.cue!.length,
+          },
+        });
+      continue;
+    }
+    const trail = INDIRECT_TRAIL.exec(body);
+    if (trail && trail.index > 15) {
+      const content = { start: sentence.start, end: sentence.start + trail.index };
+      const speakerText = trail.groups!.speaker ?? trail.groups!.speaker2!;
+      const cueText = trail.groups!.cue ?? trail.groups!.cue2!;
+      const sAt = sentence.start + trail.index + trail[0].indexOf(speakerText);
+      const cAt = sentence.start + trail.index + trail[0].indexOf(cueText);
+      if (!overlapsTaken(content) && !/^["“«„]/.test(body))
+        out.push({
+          content,
+          direct: false,
+          speaker: { start: sAt, end: sAt + speakerText.length },
+          cue: { start: cAt, end: cAt + cueText.length },
+        });
+      continue;
+    }
+    INDIRECT_LEAD.lastIndex = 0;
+    const lead = INDIRECT_LEAD.exec(body);
+    if (lead) {
+      const contentStart = sentence.start + lead.index + lead[0].length;
+      const content = { start: contentStart, end: sentence.end - (/[.!?]["”]?$/.test(body) ? 1 : 0) };
+      if (content.end - content.start < 12 || overlapsTaken(content)) continue;
+      const speakerText = lead.groups!.speaker!;
+      const sAt = sentence.start + lead.index + lead[0].indexOf(speakerText);
+      const cAt =
+        sentence.start +
+        lead.index +
+        lead[0].indexOf(lead.groups!.cue!, lead[0].indexOf(speakerText) + speakerText.length);
+      out.push({
+        content,
+        direct: false,
+        speaker: { start: sAt, end: sAt + speakerText.length },
+        cue: { start: cAt, end: cAt + lead.groups!.cue!.length },
+      });
+    }
+  }
+  return out;
+}
+
+/** The person a speaker span stands for: a mention inside it, else the latest person named before it. */
+function resolveSpeaker(article: Article, speaker: Span | null, at: number): string | null {
+  const people = article.annotations.entities.filter((e) => e.type === 'person');
+  const orgs = article.annotations.entities.filter((e) => e.type !== 'person');
+  const inside = (e: Entity) =>
+    speaker && e.mentions.some((m) => m.start < speaker.end && speaker.start < m.end);
+  if (speaker) {
+    const named = people.find(inside) ?? orgs.find(inside);
+    if (named) return named.id;
+    const words = article.text.slice(speaker.start, speaker.end);
+    if (/^[A-Z]/.test(words) && !/^(He|She|They|We|I|The|A|An)\b/.test(words)) return null;
+    if (/^(they|we|the [a-z]*\s*(officials|police|authorities|organisers|organizers))\b/i.test(words))
+      return null;
+  }
+  let best: { id: string; pos: number } | null = null;
+  for (const e of people)
+    for (const m of e.mentions)
+      if (m.end <= (speaker?.start ?? at) && (!best || m.start > best.pos)) best = { id: e.id, pos: m.start };
+  return best?.id ?? null;
+}
+
+export function findQuotes(article: Article): Quote[] {
+  const found: Found[] = [];
+  const direct = directQuotes(article);
+  for (const content of direct) found.push({ content, direct: true, ...attributeDirect(article, content) });
+  found.push(...indirectQuotes(article, direct));
+  found.sort((a, b) => a.content.start - b.content.start);
+  const resolved = found.map((f) => ({ ...f, entity: resolveSpeaker(article, f.speaker, f.content.start) }));
+  // '"…," Brandt said. "But today …"': an unattributed quote continuing the previous one in the same
+  // paragraph has the same speaker.
+  for (let i = 1; i < resolved.length; i++) {
+    const f = resolved[i]!;
+    const prev = resolved[i - 1]!;
+    if (
+      f.direct &&
+      !f.speaker &&
+      prev.direct &&
+      paragraphAt(article, f.content.start) === paragraphAt(article, prev.content.start)
+    )
+      f.entity = prev.entity;
+  }
+  return resolved
+    .filter((f) => f.content.end > f.content.start)
+    .map((f) => ({
+      content: f.content,
+      speaker: f.speaker,
+      speakerEntity: f.entity,
+      cue: f.cue,
+      direct: f.direct,
+    }));
 }
