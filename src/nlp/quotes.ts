@@ -9,7 +9,7 @@
 import type { Article, Entity, Quote, Span } from '../model/index.ts';
 
 const CUES =
-  'said|says|say|called|calls|described|describes|told|tells|added|adds|noted|notes|warned|warns|argued|argues|claimed|claims|insisted|insists|denied|denies|accused|accuses|acknowledged|acknowledges|announced|announces|wrote|writes|stated|states|explained|explains|declared|declares|asked|asks|replied|replies|stressed|stresses|urged|urges|admitted|admits|suggested|suggests|predicted|predicts|confirmed|confirms|promised|promises|vowed|vows|complained|complains|recalled|recalls|observed|observes|cautioned|cautions|emphasized|emphasised|maintained|maintains|contended|contends|told reporters|told journalists|said in a statement';
+  'said|says|say|called|calls|described|describes|found|finds|reported|reports|believes|believed|thinks|thought|expects|expected|hopes|hoped|wants|wanted|alleged|alleges|revealed|reveals|indicated|indicates|estimated|estimates|showed|shows|concluded|concludes|argue|claim|insist|warn|agreed|agrees|disputed|disputes|questioned|questions|pointed out|points out|made clear|has learned|told|tells|added|adds|noted|notes|warned|warns|argued|argues|claimed|claims|insisted|insists|denied|denies|accused|accuses|acknowledged|acknowledges|announced|announces|wrote|writes|stated|states|explained|explains|declared|declares|asked|asks|replied|replies|stressed|stresses|urged|urges|admitted|admits|suggested|suggests|predicted|predicts|confirmed|confirms|promised|promises|vowed|vows|complained|complains|recalled|recalls|observed|observes|cautioned|cautions|emphasized|emphasised|maintained|maintains|contended|contends|told reporters|told journalists|said in a statement';
 const CUE_WORD = new RegExp(`\\b(${CUES})\\b`, 'i');
 const TITLE =
   '(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|President|Prime Minister|Minister|Chancellor|Secretary|Mayor|Judge|Chief|Councillor|Councilor|Senator|Governor|Ambassador|Envoy|Director|Commissioner)\\.?';
@@ -130,19 +130,22 @@ function attributeDirect(article: Article, content: Span): Pick<Found, 'speaker'
   return { speaker: null, cue: null };
 }
 
-// "X said (on Monday) (that) …", "X told reporters (after the talks) that …".
-const INDIRECT_LEAD = new RegExp(
-  `(?:^|[.;]\\s+|\\b(?:and|but)\\s+)${SPEAKER}\\s+(?:(?:also|then|later|has|had|have|previously)\\s+)?(?<cue>${CUES})(?:(?<=told|asked|tells|urged|warned)\\s+(?:reporters|journalists|listeners|the [a-z]+|[A-Z][a-z]+))?(?:(?:\\s+[\\p{L}\\d,'’-]+){0,7}?\\s+that|(?:\\s+(?:on|in|at)\\s+[A-Z]?[a-z]+)?)\\s+`,
-  'gu',
-);
 const INDIRECT_TRAIL = new RegExp(
   `,\\s*(?:${SPEAKER}\\s+(?<cue>${CUES})|(?<cue2>${CUES})\\s+(?<speaker2>${NAME}|${DESCRIPTION}))(?:\\s+[\\p{L}\\d,'’-]+){0,8}?[.!?]["”]?$`,
   'u',
 );
 const ACCORDING = new RegExp(
-  `^(?<cue>[Aa]ccording to)\\s+(?<speaker>${NAME}|${DESCRIPTION}|the [a-z]+(?: [A-Z][a-z]+)*)\\s*,\\s*`,
+  `^(?<cue>[Aa]ccording to)\\s+(?<speaker>${NAME}|${DESCRIPTION}|the (?:[a-z]+ ){0,3}[a-z]+(?: [A-Z][a-z]+)*)\\s*,\\s*`,
   'u',
 );
+
+const CUE_ANY = new RegExp(`\\b(?<cue>${CUES})\\b`, 'gu');
+const SPEAKER_BEFORE = new RegExp(
+  `${SPEAKER}\\s+(?:(?:also|then|later|has|had|have|previously|repeatedly|again|recently|publicly|privately|once|long|never|not|already|reportedly|would|will|could|may|might|did|does|do)\\s+){0,3}$`,
+  'u',
+);
+const CONTENT_LEAD =
+  /^(?:\s+(?:reporters|journalists|listeners|the [a-z]+|[A-Z][a-z]+|him|her|them|us|me|CNN|NBC|ABC|Fox News))?(?:\s+(?:on|in|at|last|this|late|early)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon|today|yesterday|earlier|later)\b)?(?:,?\s+(?:in|during|at|on)\s+(?:a|an|the)\s+[\p{L} -]{1,40}?,?)?(?:\s+that)?\s+/u;
 
 function indirectQuotes(article: Article, taken: Span[]): Found[] {
   const text = article.text;
@@ -150,14 +153,11 @@ function indirectQuotes(article: Article, taken: Span[]): Found[] {
   const overlapsTaken = (s: Span) => taken.some((t) => t.start < s.end && s.start < t.end);
   for (const sentence of article.annotations.sentences) {
     const body = text.slice(sentence.start, sentence.end);
-    if (!CUE_WORD.test(body) && !/according to/i.test(body)) continue;
+    const endTrim = /[.!?]["”’]?$/.test(body) ? body.length - (/["”’]$/.test(body) ? 2 : 1) : body.length;
     const acc = ACCORDING.exec(body);
     if (acc) {
-      const content = {
-        start: sentence.start + acc[0].length,
-        end: sentence.end - (/[.!?]$/.test(body) ? 1 : 0),
-      };
-      if (!overlapsTaken(content))
+      const content = { start: sentence.start + acc[0].length, end: sentence.start + endTrim };
+      if (!overlapsTaken(content) && content.end > content.start)
         out.push({
           content,
           direct: false,
@@ -170,13 +170,13 @@ function indirectQuotes(article: Article, taken: Span[]): Found[] {
       continue;
     }
     const trail = INDIRECT_TRAIL.exec(body);
-    if (trail && trail.index > 15) {
+    if (trail && trail.index > 15 && !/^["“«„]/.test(body)) {
       const content = { start: sentence.start, end: sentence.start + trail.index };
       const speakerText = trail.groups!.speaker ?? trail.groups!.speaker2!;
       const cueText = trail.groups!.cue ?? trail.groups!.cue2!;
       const sAt = sentence.start + trail.index + trail[0].indexOf(speakerText);
       const cAt = sentence.start + trail.index + trail[0].indexOf(cueText);
-      if (!overlapsTaken(content) && !/^["“«„]/.test(body))
+      if (!overlapsTaken(content))
         out.push({
           content,
           direct: false,
@@ -185,24 +185,33 @@ function indirectQuotes(article: Article, taken: Span[]): Found[] {
         });
       continue;
     }
-    INDIRECT_LEAD.lastIndex = 0;
-    const lead = INDIRECT_LEAD.exec(body);
-    if (lead) {
-      const contentStart = sentence.start + lead.index + lead[0].length;
-      const content = { start: contentStart, end: sentence.end - (/[.!?]["”]?$/.test(body) ? 1 : 0) };
-      if (content.end - content.start < 12 || overlapsTaken(content)) continue;
-      const speakerText = lead.groups!.speaker!;
-      const sAt = sentence.start + lead.index + lead[0].indexOf(speakerText);
-      const cAt =
-        sentence.start +
-        lead.index +
-        lead[0].indexOf(lead.groups!.cue!, lead[0].indexOf(speakerText) + speakerText.length);
+    // "X (has repeatedly) said (on Monday) (that) …": a cue with a speaker right before it.
+    CUE_ANY.lastIndex = 0;
+    for (let m = CUE_ANY.exec(body); m; m = CUE_ANY.exec(body)) {
+      const left = body.slice(Math.max(0, m.index - 120), m.index);
+      const sp = SPEAKER_BEFORE.exec(left);
+      if (!sp) continue;
+      const afterCue = body.slice(m.index + m[0].length);
+      const lead = CONTENT_LEAD.exec(afterCue);
+      if (!lead) continue;
+      const start = sentence.start + m.index + m[0].length + lead[0].length;
+      const content = { start, end: sentence.start + endTrim };
+      if (
+        content.end - content.start < 12 ||
+        overlapsTaken(content) ||
+        /^["“«„]/.test(text.slice(start, start + 1))
+      )
+        continue;
+      const leftStart = sentence.start + Math.max(0, m.index - 120);
+      const speakerText = sp.groups!.speaker!;
+      const sAt = leftStart + sp.index + sp[0].indexOf(speakerText);
       out.push({
         content,
         direct: false,
         speaker: { start: sAt, end: sAt + speakerText.length },
-        cue: { start: cAt, end: cAt + lead.groups!.cue!.length },
+        cue: { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length },
       });
+      break;
     }
   }
   return out;

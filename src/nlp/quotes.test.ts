@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { createArticle, validateArticle } from '../model/index.ts';
+import { annotateLanguage } from '../pipeline/index.ts';
+
+function quotes(text: string) {
+  const a = annotateLanguage(createArticle({ id: 'q', text }));
+  expect(validateArticle(a)).toEqual([]);
+  return a.annotations.quotes.map((q) => ({
+    content: text.slice(q.content.start, q.content.end),
+    speaker: q.speaker ? text.slice(q.speaker.start, q.speaker.end) : null,
+    entity: a.annotations.entities.find((e) => e.id === q.speakerEntity)?.name ?? null,
+    direct: q.direct,
+  }));
+}
+
+describe('quotes', () => {
+  it.each([
+    [
+      '"We will rebuild the bridge by spring," Mayor Lena Ostrova said.',
+      'We will rebuild the bridge by spring',
+      'Mayor Lena Ostrova',
+    ],
+    [
+      '“We will rebuild the bridge by spring,” said Lena Ostrova.',
+      'We will rebuild the bridge by spring',
+      'Lena Ostrova',
+    ],
+    [
+      'Lena Ostrova told reporters: «We will rebuild the bridge by spring.»',
+      'We will rebuild the bridge by spring.',
+      'Lena Ostrova',
+    ],
+  ])('finds a direct quote and its speaker: %s', (text, content, speaker) => {
+    const [q] = quotes(text);
+    expect(q).toMatchObject({ content, speaker, direct: true });
+  });
+
+  it('resolves a pronoun and a continuing quote to the person named before', () => {
+    const qs = quotes(
+      'Mayor Lena Ostrova visited the site on Monday. "We will rebuild the bridge by spring," she said. "And we will pay for it ourselves."',
+    );
+    expect(qs.map((q) => q.entity)).toEqual(['Lena Ostrova', 'Lena Ostrova']);
+  });
+
+  it('carries a quote across paragraphs when the next paragraph reopens it', () => {
+    const text =
+      'Ostrova said: "The bridge carried eight thousand cars a day and we cannot wait for the ministry.\n\n"We will start the work ourselves next week," she added.';
+    const [q] = quotes(text);
+    expect(q!.content).toContain('eight thousand cars');
+    expect(q!.content).toContain('start the work ourselves');
+  });
+
+  it.each([
+    ['Ostrova said that the bridge would reopen in April.', 'the bridge would reopen in April', 'Ostrova'],
+    [
+      'Mayor Lena Ostrova told reporters on Monday that the bridge would reopen in April.',
+      'the bridge would reopen in April',
+      'Mayor Lena Ostrova',
+    ],
+    ['The bridge will reopen in April, the mayor said.', 'The bridge will reopen in April', 'the mayor'],
+    [
+      'According to the city council, the bridge will reopen in April.',
+      'the bridge will reopen in April',
+      'the city council',
+    ],
+  ])('finds an indirect quote: %s', (text, content, speaker) => {
+    const [q] = quotes(text);
+    expect(q).toMatchObject({ content, speaker, direct: false });
+  });
+
+  it('finds a partial quote inside paraphrase and leaves scare quotes alone', () => {
+    const qs = quotes(
+      'The envoy called the outcome "a serious first step" and left. The so-called "deal" was thin.',
+    );
+    expect(qs.map((q) => q.content)).toEqual(['a serious first step']);
+  });
+
+  it('gives a quote with no speaker a null speaker', () => {
+    const [q] = quotes('"Nobody saw it coming."');
+    expect(q).toMatchObject({ content: 'Nobody saw it coming.', speaker: null, entity: null });
+  });
+});
