@@ -1,7 +1,103 @@
-/** Who copied whom: duplicates, syndicated and paraphrased copies, reused passages. */
-import type { Article, Duplicate, Reuse } from '../model/index.ts';
+/**
+ * Who copied whom. Exact copies (same words), syndicated and near copies (shingle sketches through an
+ * LSH index, then confirmed), and paraphrased copies (sentence alignment that ignores shared quotations)
+ * — each pair with its aligned passages, word-level diffs and the likely original.
+ */
+import { contentWords, Idf } from '../compare/words.ts';
+import type { Article, Duplicate, DuplicateKind, Reuse } from '../model/index.ts';
+import { alignArticles } from './align.ts';
+import { ReuseIndex } from './index-lsh.ts';
+import { originalOf } from './lineage.ts';
 
-// PLACEHOLDER until the reuse work lands.
-export function detectReuse(_articles: Article[]): { duplicates: Duplicate[]; reuse: Reuse[] } {
-  return { duplicates: [], reuse: [] };
+export { alignArticles } from './align.ts';
+export { ReuseIndex } from './index-lsh.ts';
+export { originalOf } from './lineage.ts';
+export { estimateJaccard, shingleHashes, signature, tokens } from './sketch.ts';
+
+export interface ReuseOptions {
+  /** Estimated shingle Jaccard from which two texts are near copies. */
+  threshold?: number;
+  /** Share of the shorter article that aligned sentences must cover for a paraphrase. */
+  paraphraseCoverage?: number;
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+export function detectReuse(
+  articles: Article[],
+  options: ReuseOptions = {},
+): { duplicates: Duplicate[]; reuse: Reuse[] } {
+  const threshold = options.threshold ?? 0.5;
+  const paraphraseCoverage = options.paraphraseCoverage ?? 0.5;
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  // Earliest first, so an original is in the index before its copies.
+  const ordered = [...articles].sort(
+    (x, y) =>
+      (Date.parse(x.meta.published ?? '') || Infinity) - (Date.parse(y.meta.published ?? '') || Infinity),
+  );
+  const index = new ReuseIndex();
+  const found = new Map<string, { a: string; b: string; kind: DuplicateKind; similarity: number }>();
+  for (const article of ordered) {
+    const sketch = ReuseIndex.sketch(article.id, article.text);
+    const exact = index.exactGroup(sketch);
+    if (exact.length)
+      found.set(pairKey(exact[0]!, article.id), {
+        a: exact[0]!,
+        b: article.id,
+        kind: 'exact',
+        similarity: 1,
+      });
+    else
+      for (const c of index.query(sketch, Math.min(threshold, 0.3))) {
+        const kind: DuplicateKind | null =
+          c.estimate >= 0.8 ? 'near' : c.estimate >= threshold ? 'syndicated' : null;
+        if (kind)
+          found.set(pairKey(c.id, article.id), { a: c.id, b: article.id, kind, similarity: c.estimate });
+      }
+    index.add(sketch);
+  }
+  // Paraphrase: pairs that share many weighted content words but few shingles.
+  const idf = new Idf();
+  const bags = new Map(articles.map((a) => [a.id, contentWords(a.text)]));
+  for (const a of articles)
+    for (const s of a.annotations.sentences) idf.add(contentWords(a.text.slice(s.start, s.end)));
+  const reuse: Reuse[] = [];
+  const limit = Math.min(articles.length, 400);
+  for (let i = 0; i < limit; i++)
+    for (let j = i + 1; j < limit; j++) {
+      const a = articles[i]!;
+      const b = articles[j]!;
+      const key = pairKey(a.id, b.id);
+      const known = found.get(key);
+      if (!known && !sharesVocabulary(bags.get(a.id)!, bags.get(b.id)!)) continue;
+      const alignment = alignArticles(a, b, idf);
+      if (!known && alignment.coverage < paraphraseCoverage) {
+        if (alignment.passages.length) reuse.push({ a: a.id, b: b.id, passages: alignment.passages });
+        continue;
+      }
+      if (!known)
+        found.set(key, {
+          a: a.id,
+          b: b.id,
+          kind: 'paraphrase',
+          similarity: Math.round(alignment.coverage * 1000) / 1000,
+        });
+      reuse.push({ a: a.id, b: b.id, passages: alignment.passages });
+    }
+  const duplicates: Duplicate[] = [...found.values()].map((d) => {
+    const original = originalOf(byId.get(d.a)!, byId.get(d.b)!).id;
+    return { ...d, similarity: Math.round(d.similarity * 1000) / 1000, original };
+  });
+  return { duplicates, reuse };
+}
+
+/** Cheap pre-filter before sentence alignment: a fifth of the shorter text's distinct words in common. */
+function sharesVocabulary(a: string[], b: string[]): boolean {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  const [small, large] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
+  if (small.size === 0) return false;
+  let hit = 0;
+  for (const w of small) if (large.has(w)) hit++;
+  return hit / small.size >= 0.35;
 }

@@ -1,0 +1,152 @@
+/**
+ * `npm run eval:reuse`: near-duplicate pairs on the 20k synthetic syndication corpus (pair precision and
+ * recall, end-to-end docs/s in one thread), story similarity on SemEval-2022 Task 8 (Pearson with the
+ * "Overall" label), and paraphrase detection on our own fixtures.
+ */
+import { createReadStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import { contentWords, Idf, weightedCosine } from '../src/compare/words.ts';
+import { fmt, prf, row, sharedFile } from '../src/eval/shared.ts';
+import { ReuseIndex } from '../src/reuse/index.ts';
+import { paraphraseEval } from '../src/reuse/paraphrase-eval.ts';
+
+const THRESHOLD = Number(process.env.REUSE_THRESHOLD ?? 0.5);
+
+async function syndication(path: string) {
+  const started = performance.now();
+  const index = new ReuseIndex();
+  const origOf = new Map<string, string>();
+  const predicted = new Set<string>();
+  let docs = 0;
+  const rl = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (!line) continue;
+    const { id, orig, text } = JSON.parse(line) as { id: string; orig: string; text: string };
+    origOf.set(id, orig);
+    docs++;
+    const sketch = ReuseIndex.sketch(id, text);
+    const exact = index.exactGroup(sketch);
+    for (const other of exact) predicted.add(id < other ? `${id}|${other}` : `${other}|${id}`);
+    if (!exact.length)
+      for (const c of index.query(sketch, THRESHOLD))
+        predicted.add(id < c.id ? `${id}|${c.id}` : `${c.id}|${id}`);
+    index.add(sketch);
+  }
+  const groups = new Map<string, string[]>();
+  for (const [id, orig] of origOf) groups.set(orig, [...(groups.get(orig) ?? []), id]);
+  let goldPairs = 0;
+  for (const g of groups.values()) goldPairs += (g.length * (g.length - 1)) / 2;
+  // Copies of one original are copies of each other: pairs are completed within connected groups.
+  const parent = new Map<string, string>();
+  const root = (x: string): string => {
+    let r = x;
+    while (parent.get(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const p of predicted) {
+    const [a, b] = p.split('|');
+    parent.set(root(a!), root(b!));
+  }
+  const components = new Map<string, string[]>();
+  for (const id of parent.keys()) components.set(root(id), [...(components.get(root(id)) ?? []), id]);
+  for (const members of components.values())
+    if (members.length <= 50)
+      for (let i = 0; i < members.length; i++)
+        for (let j = i + 1; j < members.length; j++) {
+          const a = members[i]!;
+          const b = members[j]!;
+          predicted.add(a < b ? `${a}|${b}` : `${b}|${a}`);
+        }
+  let tp = 0;
+  for (const p of predicted) {
+    const [a, b] = p.split('|');
+    if (origOf.get(a!) === origOf.get(b!)) tp++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const r = prf(tp, predicted.size - tp, goldPairs - tp);
+  console.log(
+    `synthetic_syndication_20k: ${docs} docs, ${goldPairs} gold pairs, ${predicted.size} predicted (threshold ${THRESHOLD})`,
+  );
+  console.log(row('pair precision', fmt(r.precision), 'target >= 0.99 (datasketch MinHash LSH 0.977)'));
+  console.log(row('pair recall', fmt(r.recall), 'target >= 0.97 (datasketch 0.963)'));
+  console.log(
+    row(
+      'docs/s end to end, one thread',
+      `${Math.round(docs / seconds)}`,
+      'target >= 29,000 (datasketch 2,900)',
+    ),
+  );
+}
+
+function semeval(path: string) {
+  const rows = parseCsv(gunzipSync(readFileSync(path)).toString('utf8'));
+  const header = rows[0]!;
+  const col = (name: string) => header.indexOf(name);
+  const data = rows.slice(1).filter((r) => r.length === header.length);
+  const idf = new Idf();
+  const bags = data.map((r) => [contentWords(r[col('text1')]!), contentWords(r[col('text2')]!)] as const);
+  for (const [a, b] of bags) {
+    idf.add(a);
+    idf.add(b);
+  }
+  const xs = bags.map(([a, b]) => weightedCosine(a, b, idf));
+  const ys = data.map((r) => -Number(r[col('Overall')]));
+  console.log(
+    `SemEval-2022 Task 8 sample (${data.length} pairs): Pearson of IDF-weighted cosine with -Overall`,
+  );
+  console.log(row('Pearson r', fmt(pearson(xs, ys)), 'winner (neural, official eval set) 0.818'));
+}
+
+function pearson(x: number[], y: number[]): number {
+  const n = x.length;
+  const mx = x.reduce((a, b) => a + b, 0) / n;
+  const my = y.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (x[i]! - mx) * (y[i]! - my);
+    sxx += (x[i]! - mx) ** 2;
+    syy += (y[i]! - my) ** 2;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}
+
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (ch !== '\r') field += ch;
+  }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+const synth = sharedFile('reuse/synthetic_syndication_20k.jsonl.gz');
+if (synth) await syndication(synth);
+const sem = sharedFile('reuse/semeval2022_t8_sample.test.csv.gz');
+if (sem) semeval(sem);
+await paraphraseEval();
