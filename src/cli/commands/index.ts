@@ -13,6 +13,7 @@ export type RegisterCommand = (program: Command, setExitCode: (code: number) => 
 export const commands: RegisterCommand[] = [
   registerAnalyze,
   registerAnnotate,
+  registerDedupe,
   registerIngest,
   registerStories,
   registerServe,
