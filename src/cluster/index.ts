@@ -1,5 +1,8 @@
 /** Stories from a stream of articles. */
 import type { Article, Duplicate } from '../model/index.ts';
+import { type ClusterOptions, StoryClusterer } from './engine.ts';
+
+export { type ClusterOptions, type SerializedClusterer, StoryClusterer } from './engine.ts';
 
 export interface StoryGroup {
   id: string;
@@ -8,9 +11,53 @@ export interface StoryGroup {
   articles: string[];
 }
 
-// PLACEHOLDER until the clustering work lands: one story of everything.
-export function clusterArticles(articles: Article[], _duplicates: Duplicate[]): StoryGroup[] {
-  return articles.length
-    ? [{ id: 's1', title: articles[0]!.meta.title ?? '', keywords: [], articles: articles.map((a) => a.id) }]
-    : [];
+/** Clusters articles in stream order (by publication time where known); copies join their original. */
+export function clusterArticles(
+  articles: Article[],
+  duplicates: Duplicate[],
+  options: ClusterOptions = {},
+): StoryGroup[] {
+  const clusterer = new StoryClusterer(options);
+  const copyOf = new Map<string, string>();
+  for (const d of duplicates) {
+    const original = d.original ?? d.a;
+    const copy = original === d.a ? d.b : d.a;
+    if (!copyOf.has(copy)) copyOf.set(copy, original);
+  }
+  const time = (a: Article) => Date.parse(a.meta.published ?? '') || Number.POSITIVE_INFINITY;
+  const ordered = articles.map((a, i) => ({ a, i })).sort((x, y) => time(x.a) - time(y.a) || x.i - y.i);
+  // Originals go first so that a copy always finds its original's story.
+  const placed = new Set<string>();
+  const place = (a: Article) => {
+    if (placed.has(a.id)) return;
+    const original = copyOf.get(a.id);
+    if (original && !placed.has(original)) {
+      const o = articles.find((x) => x.id === original);
+      if (o) place(o);
+    }
+    placed.add(a.id);
+    clusterer.add(a, original);
+  };
+  for (const { a } of ordered) place(a);
+  const groups = new Map<string, string[]>();
+  for (const a of articles) {
+    const s = clusterer.storyOfArticle(a.id)!;
+    groups.set(s, [...(groups.get(s) ?? []), a.id]);
+  }
+  return [...groups].map(([id, ids]) => {
+    const members = ids.map((x) => articles.find((a) => a.id === x)!);
+    // The story is named after the article others copied most, else its earliest article.
+    const copied = new Map<string, number>();
+    for (const original of copyOf.values())
+      if (ids.includes(original)) copied.set(original, (copied.get(original) ?? 0) + 1);
+    const mostCopied = [...copied].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const first =
+      members.find((m) => m.id === mostCopied) ?? [...members].sort((x, y) => time(x) - time(y))[0]!;
+    return {
+      id,
+      title: first.meta.title ?? clusterer.title(id),
+      keywords: clusterer.keywords(id),
+      articles: ids,
+    };
+  });
 }

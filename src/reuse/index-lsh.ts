@@ -29,6 +29,7 @@ function bandKey(sig: Uint32Array, band: number): string {
 
 export class ReuseIndex {
   private readonly docs = new Map<string, IndexedDoc>();
+  private readonly seq = new Map<string, number>();
   private readonly buckets = new Map<string, string[]>();
   /** Identical documents are grouped instead of paired with each other one by one. */
   private readonly byExact = new Map<number, string[]>();
@@ -62,7 +63,9 @@ export class ReuseIndex {
         if (estimate >= threshold) out.push({ id, estimate });
       }
     }
-    return out;
+    // Best match first, then the earliest indexed: the order must not depend on bucket history, so that
+    // a restored index answers exactly as the one it was saved from.
+    return out.sort((a, b) => b.estimate - a.estimate || this.seq.get(a.id)! - this.seq.get(b.id)!);
   }
 
   exactGroup(doc: IndexedDoc): string[] {
@@ -72,6 +75,7 @@ export class ReuseIndex {
   add(doc: IndexedDoc): void {
     if (doc.words === 0) return;
     this.docs.set(doc.id, doc);
+    this.seq.set(doc.id, this.seq.size);
     const group = this.byExact.get(doc.normalizedHash);
     if (group) {
       // An exact copy adds nothing to the LSH buckets: its group's first member stands for it.

@@ -1,12 +1,47 @@
-/** The incremental engines behind the stored corpus. */
+/**
+ * The incremental engines behind the stored corpus: the copy index finds what a new article copies, and
+ * the story clusterer places it (a copy joins its original's story). Both serialise to one JSON state.
+ */
+import { type SerializedClusterer, StoryClusterer } from '../cluster/index.ts';
+import type { Duplicate } from '../model/index.ts';
+import { ReuseIndex } from '../reuse/index.ts';
 import type { CorpusEngine } from './corpus.ts';
 
-// PLACEHOLDER until the streaming clusterer and copy index land: each article is its own story.
+interface EngineState {
+  reuse: ReturnType<ReuseIndex['toJSON']>;
+  cluster: SerializedClusterer;
+}
+
+const COPY_THRESHOLD = 0.5;
+
 export function createCorpusEngine(state: unknown | null): CorpusEngine {
-  const s = (state as { next: number } | null) ?? { next: 1 };
+  const s = state as EngineState | null;
+  const reuse = ReuseIndex.fromJSON(s?.reuse ?? null);
+  const clusterer = StoryClusterer.fromJSON(s?.cluster ?? null);
   return {
-    add: (article) => ({ story: `s${s.next++}`, duplicates: [], storyTitle: article.meta.title }),
-    takeMerges: () => [],
-    toJSON: () => s,
+    add(article) {
+      const sketch = ReuseIndex.sketch(article.id, article.text);
+      const exact = reuse.exactGroup(sketch);
+      const duplicates: Duplicate[] = exact.length
+        ? [{ a: exact[0]!, b: article.id, kind: 'exact', similarity: 1, original: exact[0]! }]
+        : reuse.query(sketch, COPY_THRESHOLD).map((c) => ({
+            a: c.id,
+            b: article.id,
+            kind: c.estimate >= 0.8 ? 'near' : 'syndicated',
+            similarity: Math.round(c.estimate * 1000) / 1000,
+            original: c.id,
+          }));
+      reuse.add(sketch);
+      const original = duplicates[0]?.original;
+      const story = clusterer.add(article, original);
+      return {
+        story,
+        duplicates,
+        storyTitle: clusterer.title(story) || article.meta.title,
+        keywords: clusterer.keywords(story),
+      };
+    },
+    takeMerges: () => clusterer.takeMerges(),
+    toJSON: (): EngineState => ({ reuse: reuse.toJSON(), cluster: clusterer.toJSON() }),
   };
 }

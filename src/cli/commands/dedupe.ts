@@ -37,7 +37,7 @@ export const registerDedupe: RegisterCommand = (program, setExitCode) => {
       })) {
         const id = doc.id ?? `doc-${n + 1}`;
         n++;
-        const text = doc.format === 'html' ? extractDocument(doc).text : doc.content;
+        const text = extractDocument(doc).text;
         const sketch = ReuseIndex.sketch(id, text);
         const exact = index.exactGroup(sketch);
         if (exact.length) lines.push(JSON.stringify({ a: exact[0], b: id, kind: 'exact', similarity: 1 }));

@@ -1,0 +1,82 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createArticle } from '../model/index.ts';
+import { loadArticles, prepareArticle } from '../pipeline/index.ts';
+import { createCorpusEngine } from '../store/engine.ts';
+import { syntheticArticles } from '../testing/synthetic.ts';
+import { clusterArticles, StoryClusterer } from './index.ts';
+
+const prepared = (n: number, stories: number) =>
+  syntheticArticles(n, stories).map((s) => ({
+    article: prepareArticle(
+      {
+        id: s.id,
+        source: {},
+        format: 'text',
+        content: s.text,
+        meta: { title: s.title, outlet: s.outlet, published: s.published },
+      },
+      { id: s.id },
+    ),
+  }));
+
+describe('story clustering', () => {
+  it('groups the articles of each fixture story and keeps the stories apart', async () => {
+    const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+    const { articles } = await loadArticles([
+      join(root, 'examples'),
+      join(root, 'src', 'compare', 'fixtures', 'harbor-fire.jsonl'),
+      join(root, 'src', 'compare', 'fixtures', 'city-protest.jsonl'),
+    ]);
+    const groups = clusterArticles(articles, []);
+    const storyOf = (id: string) => groups.find((g) => g.articles.includes(id))!.id;
+    const expected = (id: string) =>
+      id.startsWith('hf-') ? 'fire' : id.startsWith('cp-') ? 'protest' : 'talks';
+    for (const a of articles)
+      for (const b of articles)
+        expect(storyOf(a.id) === storyOf(b.id)).toBe(expected(a.id) === expected(b.id));
+    expect(groups.every((g) => g.title && g.keywords.length > 0)).toBe(true);
+  });
+
+  it('lets a copy join its original and a follow-up a week later join the story', () => {
+    const text =
+      'The fire at the Port Sella fuel depot killed twelve workers, the regional fire service said on Tuesday. Chief Marta Ilves said the blaze burned for nine hours.';
+    const original = createArticle({
+      id: 'orig',
+      text,
+      meta: { title: 'Depot fire kills 12', published: '2026-06-10T08:00:00Z' },
+    });
+    const copy = createArticle({
+      id: 'copy',
+      text: 'Completely different words about cheese markets in another town entirely.',
+      meta: { published: '2026-06-10T09:00:00Z' },
+    });
+    const followUp = createArticle({
+      id: 'later',
+      text: 'A week after the fire at the Port Sella fuel depot that killed twelve workers, chief Marta Ilves said the depot would not reopen.',
+      meta: { published: '2026-06-17T08:00:00Z' },
+    });
+    const groups = clusterArticles(
+      [original, copy, followUp],
+      [{ a: 'orig', b: 'copy', kind: 'syndicated', similarity: 0.9, original: 'orig' }],
+    );
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.articles.sort()).toEqual(['copy', 'later', 'orig']);
+  });
+
+  it('decides the same after its state is saved and restored at any point', () => {
+    const items = prepared(90, 7).map((i) => i.article);
+    const run = (every: number) => {
+      let engine = createCorpusEngine(null);
+      return items.map((a, i) => {
+        if (i % every === 0) engine = createCorpusEngine(JSON.parse(JSON.stringify(engine.toJSON())));
+        return engine.add(a).story;
+      });
+    };
+    expect(run(7)).toEqual(run(1000));
+    const c = new StoryClusterer();
+    for (const a of items.slice(0, 10)) c.add(a);
+    expect(StoryClusterer.fromJSON(JSON.parse(JSON.stringify(c.toJSON()))).liveStories).toBe(c.liveStories);
+  });
+});

@@ -1,0 +1,260 @@
+/**
+ * Online story clustering. Each arriving article becomes a TF-IDF vector (title words counted twice, named
+ * entities boosted, document frequencies updated as the stream goes), finds candidate stories through an
+ * inverted index over the stories' top terms — so the cost does not grow with the number of live
+ * stories — and joins the most similar one above a threshold, else starts a story. Similarity fades with
+ * the time between an article and a story's latest article, but slowly enough that a follow-up a week
+ * later still joins. A copy always joins its original's story. Stories keep only their top terms and are
+ * retired after a long silence, so the state stays bounded.
+ */
+import { contentWords } from '../compare/words.ts';
+import type { Article } from '../model/index.ts';
+
+export interface ClusterOptions {
+  threshold?: number;
+  /** Terms kept per story centroid. */
+  topTerms?: number;
+  /** Days of silence after which a story is retired from matching. */
+  retireAfterDays?: number;
+  maxCandidates?: number;
+}
+
+interface StoryState {
+  id: string;
+  title: string;
+  centroid: Map<string, number>;
+  count: number;
+  last: number | null;
+  articles: string[];
+}
+
+export interface SerializedClusterer {
+  next: number;
+  docs: number;
+  df: [string, number][];
+  stories: {
+    id: string;
+    title: string;
+    centroid: [string, number][];
+    count: number;
+    last: number | null;
+    articles: string[];
+  }[];
+}
+
+const DAY = 86_400_000;
+const BACKGROUND_DOCS = 30;
+const REMEMBERED_ARTICLES = 50;
+
+export class StoryClusterer {
+  private df = new Map<string, number>();
+  private docs = 0;
+  private next = 1;
+  private stories = new Map<string, StoryState>();
+  private postings = new Map<string, Set<string>>();
+  private readonly storyOf = new Map<string, string>();
+  private merges: { from: string; into: string }[] = [];
+  readonly threshold: number;
+  private readonly topTerms: number;
+  private readonly retireAfter: number;
+  private readonly maxCandidates: number;
+
+  constructor(options: ClusterOptions = {}) {
+    this.threshold = options.threshold ?? 0.22;
+    this.topTerms = options.topTerms ?? 60;
+    this.retireAfter = (options.retireAfterDays ?? 60) * DAY;
+    this.maxCandidates = options.maxCandidates ?? 200;
+  }
+
+  get liveStories(): number {
+    return this.stories.size;
+  }
+
+  storyOfArticle(id: string): string | undefined {
+    return this.storyOf.get(id);
+  }
+
+  takeMerges(): { from: string; into: string }[] {
+    const out = this.merges;
+    this.merges = [];
+    return out;
+  }
+
+  /** Term weights of an article before IDF: title and entity names count more than body words. */
+  static terms(article: Pick<Article, 'text' | 'meta' | 'annotations'>): Map<string, number> {
+    const tf = new Map<string, number>();
+    const add = (w: string, weight: number) => tf.set(w, (tf.get(w) ?? 0) + weight);
+    for (const w of contentWords(article.meta.title ?? '')) add(w, 2);
+    const body = article.text.slice(0, 4000);
+    for (const w of contentWords(body)) if (!/^\d+$/.test(w)) add(w, 1);
+    for (const e of article.annotations.entities)
+      if (e.type !== 'other') add(`@${e.name.toLowerCase()}`, 1 + Math.min(e.mentions.length, 3));
+    return tf;
+  }
+
+  private vector(tf: Map<string, number>): Map<string, number> {
+    const v = new Map<string, number>();
+    let norm = 0;
+    for (const [w, f] of tf) {
+      // A background of unseen documents keeps a small collection (one story's coverage, where every
+      // article shares the story's words) from declaring the story's own vocabulary uninformative.
+      const idf = Math.log((this.docs + BACKGROUND_DOCS) / ((this.df.get(w) ?? 0) + 0.5));
+      const x = (1 + Math.log(f)) * idf;
+      if (x <= 0) continue;
+      v.set(w, x);
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [w, x] of v) v.set(w, x / norm);
+    return v;
+  }
+
+  private index(story: StoryState, add: boolean) {
+    for (const w of story.centroid.keys()) {
+      let set = this.postings.get(w);
+      if (add) {
+        if (!set) {
+          set = new Set();
+          this.postings.set(w, set);
+        }
+        set.add(story.id);
+      } else set?.delete(story.id);
+    }
+  }
+
+  private cosine(v: Map<string, number>, story: StoryState): number {
+    let dot = 0;
+    let norm = 0;
+    for (const x of story.centroid.values()) norm += x * x;
+    for (const [w, x] of v) dot += x * (story.centroid.get(w) ?? 0);
+    return norm ? dot / Math.sqrt(norm) : 0;
+  }
+
+  private decay(story: StoryState, time: number | null): number {
+    if (time === null || story.last === null) return 1;
+    const days = Math.abs(time - story.last) / DAY;
+    return days <= 3 ? 1 : Math.exp(-(days - 3) / 21);
+  }
+
+  private absorb(story: StoryState, v: Map<string, number>, time: number | null, articleId: string) {
+    this.index(story, false);
+    for (const [w, x] of v) story.centroid.set(w, (story.centroid.get(w) ?? 0) * 1 + x);
+    if (story.centroid.size > this.topTerms) {
+      const kept = [...story.centroid].sort((a, b) => b[1] - a[1]).slice(0, this.topTerms);
+      story.centroid = new Map(kept);
+    }
+    story.count++;
+    if (time !== null) story.last = Math.max(story.last ?? time, time);
+    story.articles.push(articleId);
+    this.storyOf.set(articleId, story.id);
+    // Only a story's latest articles are remembered (in memory exactly as in the saved state, so that a
+    // restored clusterer decides as the original would): an old copy's original may be forgotten.
+    if (story.articles.length > REMEMBERED_ARTICLES) this.storyOf.delete(story.articles.shift()!);
+    this.index(story, true);
+  }
+
+  /** Places an article; `copyOf` names an earlier article it copies. Returns its story id. */
+  add(article: Pick<Article, 'id' | 'text' | 'meta' | 'annotations'>, copyOf?: string): string {
+    const tf = StoryClusterer.terms(article);
+    this.docs++;
+    for (const w of tf.keys()) this.df.set(w, (this.df.get(w) ?? 0) + 1);
+    const v = this.vector(tf);
+    const published = Date.parse(article.meta.published ?? '');
+    const time = Number.isNaN(published) ? null : published;
+    const copied = copyOf ? this.storyOf.get(copyOf) : undefined;
+    if (copied && this.stories.has(copied)) {
+      this.absorb(this.stories.get(copied)!, v, time, article.id);
+      return copied;
+    }
+    // Candidates: stories sharing the article's strongest terms.
+    const strongest = [...v].sort((a, b) => b[1] - a[1]).slice(0, 25);
+    const votes = new Map<string, number>();
+    for (const [w, x] of strongest)
+      for (const id of this.postings.get(w) ?? []) votes.set(id, (votes.get(id) ?? 0) + x);
+    const candidates = [...votes].sort((a, b) => b[1] - a[1]).slice(0, this.maxCandidates);
+    let best: StoryState | undefined;
+    let bestScore = this.threshold;
+    for (const [id] of candidates) {
+      const story = this.stories.get(id)!;
+      const score = this.cosine(v, story) * this.decay(story, time);
+      if (score > bestScore) {
+        best = story;
+        bestScore = score;
+      }
+    }
+    if (!best) {
+      best = {
+        id: `s${this.next++}`,
+        title: article.meta.title ?? '',
+        centroid: new Map(),
+        count: 0,
+        last: time,
+        articles: [],
+      };
+      this.stories.set(best.id, best);
+    }
+    this.absorb(best, v, time, article.id);
+    if (time !== null) this.retire(time);
+    return best.id;
+  }
+
+  private retire(now: number) {
+    if (this.docs % 500 !== 0) return;
+    for (const story of this.stories.values())
+      if (story.last !== null && now - story.last > this.retireAfter) {
+        this.index(story, false);
+        this.stories.delete(story.id);
+      }
+  }
+
+  keywords(storyId: string, n = 8): string[] {
+    const story = this.stories.get(storyId);
+    if (!story) return [];
+    return [...story.centroid]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([w]) => w.replace(/^@/, ''));
+  }
+
+  title(storyId: string): string {
+    return this.stories.get(storyId)?.title ?? '';
+  }
+
+  toJSON(): SerializedClusterer {
+    return {
+      next: this.next,
+      docs: this.docs,
+      df: [...this.df],
+      stories: [...this.stories.values()].map((s) => ({
+        id: s.id,
+        title: s.title,
+        centroid: [...s.centroid],
+        count: s.count,
+        last: s.last,
+        articles: s.articles.slice(-50),
+      })),
+    };
+  }
+
+  static fromJSON(state: SerializedClusterer | null, options: ClusterOptions = {}): StoryClusterer {
+    const c = new StoryClusterer(options);
+    if (!state) return c;
+    c.next = state.next;
+    c.docs = state.docs;
+    c.df = new Map(state.df);
+    for (const s of state.stories) {
+      const story: StoryState = {
+        id: s.id,
+        title: s.title,
+        centroid: new Map(s.centroid),
+        count: s.count,
+        last: s.last,
+        articles: s.articles,
+      };
+      c.stories.set(s.id, story);
+      c.index(story, true);
+      for (const a of s.articles) c.storyOf.set(a, s.id);
+    }
+    return c;
+  }
+}
