@@ -9,7 +9,7 @@
 import type { Article, Entity, Quote, Span } from '../model/index.ts';
 
 const CUES =
-  'said|says|say|called|calls|described|describes|found|finds|reported|reports|believes|believed|thinks|thought|expects|expected|hopes|hoped|wants|wanted|alleged|alleges|revealed|reveals|indicated|indicates|estimated|estimates|showed|shows|concluded|concludes|argue|claim|insist|warn|agreed|agrees|disputed|disputes|questioned|questions|pointed out|points out|made clear|has learned|told|tells|added|adds|noted|notes|warned|warns|argued|argues|claimed|claims|insisted|insists|denied|denies|accused|accuses|acknowledged|acknowledges|announced|announces|wrote|writes|stated|states|explained|explains|declared|declares|asked|asks|replied|replies|stressed|stresses|urged|urges|admitted|admits|suggested|suggests|predicted|predicts|confirmed|confirms|promised|promises|vowed|vows|complained|complains|recalled|recalls|observed|observes|cautioned|cautions|emphasized|emphasised|maintained|maintains|contended|contends|told reporters|told journalists|said in a statement';
+  'said|says|say|called|calls|described|describes|found|finds|reported|reports|believes|believed|thinks|thought|expects|expected|hopes|hoped|wants|wanted|alleged|alleges|revealed|reveals|indicated|indicates|estimated|estimates|showed|shows|concluded|concludes|argue|claim|insist|warn|disputed|disputes|questioned|questions|pointed out|points out|made clear|has learned|told|tells|added|adds|noted|notes|warned|warns|argued|argues|claimed|claims|insisted|insists|denied|denies|accused|accuses|acknowledged|acknowledges|announced|announces|wrote|writes|stated|states|explained|explains|declared|declares|asked|asks|replied|replies|stressed|stresses|urged|urges|admitted|admits|suggested|suggests|predicted|predicts|confirmed|confirms|promised|promises|vowed|vows|complained|complains|recalled|recalls|observed|observes|cautioned|cautions|emphasized|emphasised|maintained|maintains|contended|contends|told reporters|told journalists|said in a statement';
 const CUE_WORD = new RegExp(`\\b(${CUES})\\b`, 'i');
 const TITLE =
   '(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|President|Prime Minister|Minister|Chancellor|Secretary|Mayor|Judge|Chief|Councillor|Councilor|Senator|Governor|Ambassador|Envoy|Director|Commissioner)\\.?';
@@ -153,6 +153,8 @@ function indirectQuotes(article: Article, taken: Span[]): Found[] {
   const overlapsTaken = (s: Span) => taken.some((t) => t.start < s.end && s.start < t.end);
   for (const sentence of article.annotations.sentences) {
     const body = text.slice(sentence.start, sentence.end);
+    // A sentence carrying a direct quote is attributed through that quote, not read again as paraphrase.
+    if (taken.some((t) => t.start < sentence.end && sentence.start < t.end)) continue;
     const endTrim = /[.!?]["”’]?$/.test(body) ? body.length - (/["”’]$/.test(body) ? 2 : 1) : body.length;
     const acc = ACCORDING.exec(body);
     if (acc) {

@@ -35,6 +35,20 @@ export function citeLabels(view: ReportView, cites: Cite[]): string[] {
 
 /** "about three hours (Outlet A) against more than five hours (Outlet B, Outlet C)". */
 export function describeFact(view: ReportView, fact: Fact): string {
+  if (fact.status === 'conflict' && fact.sides?.length) {
+    // One group per side of the dispute: the values that can be true together, and who reports them.
+    return fact.sides
+      .map((side) => {
+        const values = fact.values.filter(
+          (v) =>
+            side.outlets.includes(v.outlet ?? view.outletOf(v.article)) &&
+            v.high * 1.02 >= side.low &&
+            v.low * 0.98 <= side.high,
+        );
+        return `${[...new Set(values.map((v) => v.text.trim()))].join(', ')} (${side.outlets.join(', ')})`;
+      })
+      .join(' against ');
+  }
   const byText = new Map<string, Set<string>>();
   for (const v of fact.values) {
     const key = v.text.trim();

@@ -1,5 +1,11 @@
 /** A neutral, cited multi-source summary and a timeline per story. */
 import type { Article, Fact, QuoteGroup, SummarySentence, TimelineEntry } from '../model/index.ts';
+import { summarize } from './summary.ts';
+import { timeline } from './timeline.ts';
+
+export { porterStem } from './porter.ts';
+export { rouge, rougeTokens } from './rouge.ts';
+export { describeContested } from './summary.ts';
 
 export interface SummaryOptions {
   words?: number;
@@ -13,11 +19,10 @@ export interface SummaryInput {
   quotes: QuoteGroup[];
 }
 
-// PLACEHOLDER until the summary work lands.
-export function summarizeStory(_input: SummaryInput, _options: SummaryOptions = {}): SummarySentence[] {
-  return [];
+export function summarizeStory(input: SummaryInput, options: SummaryOptions = {}): SummarySentence[] {
+  return summarize(input, options);
 }
 
-export function buildTimeline(_input: SummaryInput): TimelineEntry[] {
-  return [];
+export function buildTimeline(input: SummaryInput): TimelineEntry[] {
+  return timeline(input);
 }

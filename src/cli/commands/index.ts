@@ -5,6 +5,7 @@ import { registerDedupe } from './dedupe.ts';
 import { registerIngest } from './ingest.ts';
 import { registerServe } from './serve.ts';
 import { registerStories } from './stories.ts';
+import { registerSummarize } from './summarize.ts';
 import { registerWorker } from './worker.ts';
 
 /** A sub-command adds itself to the program; `setExitCode` raises the process exit code. */
@@ -16,6 +17,7 @@ export const commands: RegisterCommand[] = [
   registerDedupe,
   registerIngest,
   registerStories,
+  registerSummarize,
   registerServe,
   registerWorker,
 ];
