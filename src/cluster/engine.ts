@@ -16,13 +16,20 @@ export interface ClusterOptions {
   topTerms?: number;
   /** Days of silence after which a story is retired from matching. */
   retireAfterDays?: number;
+  /** Stories scored in full per article: the most-voted ones. */
   maxCandidates?: number;
+  /** The article's strongest terms whose postings vote for candidate stories. */
+  probeTerms?: number;
 }
 
 interface StoryState {
   id: string;
+  /** Dense index used by the inverted index and the vote array, so candidate search does no hashing. */
+  slot: number;
   title: string;
   centroid: Map<string, number>;
+  /** Euclidean norm of the centroid, kept with it so a comparison costs one pass over the centroid. */
+  norm: number;
   count: number;
   last: number | null;
   articles: string[];
@@ -46,24 +53,39 @@ const DAY = 86_400_000;
 const BACKGROUND_DOCS = 30;
 const REMEMBERED_ARTICLES = 50;
 
+/** The `k` most-voted slots among those touched, by a native numeric sort of their scores. */
+function topVoted(votes: Float64Array, touched: number[], k: number): number[] {
+  if (touched.length <= k) return touched;
+  const scores = Float64Array.from(touched, (slot) => votes[slot]!).sort();
+  const floor = scores[scores.length - k]!;
+  const out: number[] = [];
+  for (const slot of touched) if (votes[slot]! >= floor && out.length < k) out.push(slot);
+  return out;
+}
+
 export class StoryClusterer {
   private df = new Map<string, number>();
   private docs = 0;
   private next = 1;
   private stories = new Map<string, StoryState>();
-  private postings = new Map<string, Set<string>>();
+  private postings = new Map<string, number[]>();
+  private slots: (StoryState | undefined)[] = [];
+  private freeSlots: number[] = [];
+  private votes = new Float64Array(1024);
   private readonly storyOf = new Map<string, string>();
   private merges: { from: string; into: string }[] = [];
   readonly threshold: number;
   private readonly topTerms: number;
   private readonly retireAfter: number;
   private readonly maxCandidates: number;
+  private readonly probeTerms: number;
 
   constructor(options: ClusterOptions = {}) {
     this.threshold = options.threshold ?? 0.22;
     this.topTerms = options.topTerms ?? 60;
     this.retireAfter = (options.retireAfterDays ?? 60) * DAY;
-    this.maxCandidates = options.maxCandidates ?? 200;
+    this.maxCandidates = options.maxCandidates ?? 50;
+    this.probeTerms = options.probeTerms ?? 12;
   }
 
   get liveStories(): number {
@@ -109,25 +131,50 @@ export class StoryClusterer {
     return v;
   }
 
-  private index(story: StoryState, add: boolean) {
-    for (const w of story.centroid.keys()) {
-      let set = this.postings.get(w);
+  private index(story: StoryState, add: boolean, terms: Iterable<string> = story.centroid.keys()) {
+    for (const w of terms) {
+      const list = this.postings.get(w);
       if (add) {
-        if (!set) {
-          set = new Set();
-          this.postings.set(w, set);
+        if (list) list.push(story.slot);
+        else this.postings.set(w, [story.slot]);
+      } else if (list) {
+        const at = list.indexOf(story.slot);
+        if (at >= 0) {
+          list[at] = list[list.length - 1]!;
+          list.pop();
         }
-        set.add(story.id);
-      } else set?.delete(story.id);
+        if (list.length === 0) this.postings.delete(w);
+      }
     }
   }
 
+  private register(story: StoryState) {
+    story.slot = this.freeSlots.pop() ?? this.slots.length;
+    this.slots[story.slot] = story;
+    if (this.votes.length < this.slots.length) {
+      const grown = new Float64Array(this.votes.length * 2);
+      grown.set(this.votes);
+      this.votes = grown;
+    }
+    this.stories.set(story.id, story);
+  }
+
+  private unregister(story: StoryState) {
+    this.index(story, false);
+    this.stories.delete(story.id);
+    this.slots[story.slot] = undefined;
+    this.freeSlots.push(story.slot);
+  }
+
+  /** Cosine of a unit article vector with a story centroid: walks the centroid, the shorter side. */
   private cosine(v: Map<string, number>, story: StoryState): number {
+    if (!story.norm) return 0;
     let dot = 0;
-    let norm = 0;
-    for (const x of story.centroid.values()) norm += x * x;
-    for (const [w, x] of v) dot += x * (story.centroid.get(w) ?? 0);
-    return norm ? dot / Math.sqrt(norm) : 0;
+    for (const [w, x] of story.centroid) {
+      const y = v.get(w);
+      if (y !== undefined) dot += x * y;
+    }
+    return dot / story.norm;
   }
 
   private decay(story: StoryState, time: number | null): number {
@@ -137,12 +184,26 @@ export class StoryClusterer {
   }
 
   private absorb(story: StoryState, v: Map<string, number>, time: number | null, articleId: string) {
-    this.index(story, false);
-    for (const [w, x] of v) story.centroid.set(w, (story.centroid.get(w) ?? 0) * 1 + x);
+    const before = new Set(story.centroid.keys());
+    for (const [w, x] of v) story.centroid.set(w, (story.centroid.get(w) ?? 0) + x);
     if (story.centroid.size > this.topTerms) {
       const kept = [...story.centroid].sort((a, b) => b[1] - a[1]).slice(0, this.topTerms);
       story.centroid = new Map(kept);
     }
+    // Only the terms that entered or left the centroid touch the inverted index.
+    this.index(
+      story,
+      false,
+      [...before].filter((w) => !story.centroid.has(w)),
+    );
+    this.index(
+      story,
+      true,
+      [...story.centroid.keys()].filter((w) => !before.has(w)),
+    );
+    let norm = 0;
+    for (const x of story.centroid.values()) norm += x * x;
+    story.norm = Math.sqrt(norm);
     story.count++;
     if (time !== null) story.last = Math.max(story.last ?? time, time);
     story.articles.push(articleId);
@@ -150,7 +211,6 @@ export class StoryClusterer {
     // Only a story's latest articles are remembered (in memory exactly as in the saved state, so that a
     // restored clusterer decides as the original would): an old copy's original may be forgotten.
     if (story.articles.length > REMEMBERED_ARTICLES) this.storyOf.delete(story.articles.shift()!);
-    this.index(story, true);
   }
 
   /** Places an article; `copyOf` names an earlier article it copies. Returns its story id. */
@@ -167,31 +227,37 @@ export class StoryClusterer {
       return copied;
     }
     // Candidates: stories sharing the article's strongest terms.
-    const strongest = [...v].sort((a, b) => b[1] - a[1]).slice(0, 25);
-    const votes = new Map<string, number>();
+    const strongest = [...v].sort((a, b) => b[1] - a[1]).slice(0, this.probeTerms);
+    const votes = this.votes;
+    const touched: number[] = [];
     for (const [w, x] of strongest)
-      for (const id of this.postings.get(w) ?? []) votes.set(id, (votes.get(id) ?? 0) + x);
-    const candidates = [...votes].sort((a, b) => b[1] - a[1]).slice(0, this.maxCandidates);
+      for (const slot of this.postings.get(w) ?? []) {
+        if (votes[slot] === 0) touched.push(slot);
+        votes[slot]! += x;
+      }
     let best: StoryState | undefined;
     let bestScore = this.threshold;
-    for (const [id] of candidates) {
-      const story = this.stories.get(id)!;
+    for (const slot of topVoted(votes, touched, this.maxCandidates)) {
+      const story = this.slots[slot]!;
       const score = this.cosine(v, story) * this.decay(story, time);
       if (score > bestScore) {
         best = story;
         bestScore = score;
       }
     }
+    for (const slot of touched) votes[slot] = 0;
     if (!best) {
       best = {
         id: `s${this.next++}`,
         title: article.meta.title ?? '',
+        slot: -1,
         centroid: new Map(),
+        norm: 0,
         count: 0,
         last: time,
         articles: [],
       };
-      this.stories.set(best.id, best);
+      this.register(best);
     }
     this.absorb(best, v, time, article.id);
     if (time !== null) this.retire(time);
@@ -201,10 +267,7 @@ export class StoryClusterer {
   private retire(now: number) {
     if (this.docs % 500 !== 0) return;
     for (const story of this.stories.values())
-      if (story.last !== null && now - story.last > this.retireAfter) {
-        this.index(story, false);
-        this.stories.delete(story.id);
-      }
+      if (story.last !== null && now - story.last > this.retireAfter) this.unregister(story);
   }
 
   keywords(storyId: string, n = 8): string[] {
@@ -245,13 +308,15 @@ export class StoryClusterer {
     for (const s of state.stories) {
       const story: StoryState = {
         id: s.id,
+        slot: -1,
         title: s.title,
         centroid: new Map(s.centroid),
+        norm: Math.hypot(...s.centroid.map(([, x]) => x)),
         count: s.count,
         last: s.last,
         articles: s.articles,
       };
-      c.stories.set(s.id, story);
+      c.register(story);
       c.index(story, true);
       for (const a of s.articles) c.storyOf.set(a, s.id);
     }

@@ -27,25 +27,29 @@ export function clusterArticles(
   const time = (a: Article) => Date.parse(a.meta.published ?? '') || Number.POSITIVE_INFINITY;
   const ordered = articles.map((a, i) => ({ a, i })).sort((x, y) => time(x.a) - time(y.a) || x.i - y.i);
   // Originals go first so that a copy always finds its original's story.
-  const placed = new Set<string>();
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  // The story given at placement is final (stories are not merged), and the clusterer itself remembers
+  // only each story's latest articles, so the assignment is kept here.
+  const storyOf = new Map<string, string>();
   const place = (a: Article) => {
-    if (placed.has(a.id)) return;
+    if (storyOf.has(a.id)) return;
     const original = copyOf.get(a.id);
-    if (original && !placed.has(original)) {
-      const o = articles.find((x) => x.id === original);
+    if (original && !storyOf.has(original)) {
+      const o = byId.get(original);
       if (o) place(o);
     }
-    placed.add(a.id);
-    clusterer.add(a, original);
+    storyOf.set(a.id, clusterer.add(a, original));
   };
   for (const { a } of ordered) place(a);
   const groups = new Map<string, string[]>();
   for (const a of articles) {
-    const s = clusterer.storyOfArticle(a.id)!;
-    groups.set(s, [...(groups.get(s) ?? []), a.id]);
+    const s = storyOf.get(a.id)!;
+    const group = groups.get(s);
+    if (group) group.push(a.id);
+    else groups.set(s, [a.id]);
   }
   return [...groups].map(([id, ids]) => {
-    const members = ids.map((x) => articles.find((a) => a.id === x)!);
+    const members = ids.map((x) => byId.get(x)!);
     // The story is named after the article others copied most, else its earliest article.
     const copied = new Map<string, number>();
     for (const original of copyOf.values())

@@ -114,7 +114,10 @@ export function createApp(options: AppOptions): Hono {
   );
   app.use('*', async (_c, next) => {
     if (inFlight >= maxInFlight || lag.overloaded()) {
-      fail(503, 'overloaded', 'the server is busy; retry shortly', { 'Retry-After': '1' });
+      fail(503, 'overloaded', 'the server is busy; retry shortly', {
+        'Retry-After': '1',
+        'Content-Security-Policy': "default-src 'none'",
+      });
     }
     inFlight++;
     try {
