@@ -61,7 +61,9 @@ const RULES: { reason: string; test: RegExp; max?: number; endsArticle?: boolean
 ];
 
 const BYLINE =
-  /^by\s+([A-Z][\p{L}.'-]+(?:\s+(?:[A-Z][\p{L}.'-]+|de|van|von|da|al|bin|and|&))*(?:\s*,\s*[\p{L}\s&.'-]{2,60})?)$/u;
+  /^[Bb]y\s+([A-Z][\p{L}.'-]+(?:\s+(?:[A-Z][\p{L}.'-]+|de|van|von|da|al|bin|and|&))*(?:\s*,\s*[\p{L}\s&.'-]{2,60})?)$/u;
+const NOT_A_NAME =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Then|Now|Noon|Midnight|Contrast|Comparison|Law|Far|Then)\b/;
 const CREDIT = /\((?:[A-Z][\w.&' -]*\/)+[\w.&' -]+\)\s*$|\b(?:photo|picture|image)\s*(?:by|:)\s*[\w .'-]+$/i;
 
 /** A lone line that reads as a sentence (a verb-ish word and final punctuation) is article text. */
@@ -75,12 +77,17 @@ export function classifyLine(line: string): LineVerdict | null {
   if (!text) return null;
   if (/^\d{1,7}$/.test(text)) return { reason: 'stray-number' };
   const by = BYLINE.exec(text);
-  if (by && text.length <= 120) return { reason: 'byline', byline: by[1]!.trim() };
+  // "By Monday, the river had risen." opens like a byline but is a sentence.
+  if (by && text.length <= 120 && !/[.!?]$/.test(text) && !NOT_A_NAME.test(by[1]!))
+    return { reason: 'byline', byline: by[1]!.trim() };
   for (const rule of RULES) {
     if (text.length > (rule.max ?? SHORT)) continue;
     if (!rule.test.test(text)) continue;
     // A sentence that merely mentions a keyword (say, "Police said the photo was taken on Monday.") stays.
+    // A site speaking of its own cookies ("We use cookies…") is a notice even when it is a full sentence.
+    const notice = rule.reason === 'cookie-notice' && /^(we|this (web)?site) uses? cookies\b/i.test(text);
     if (
+      !notice &&
       rule.reason !== 'disclaimer' &&
       rule.reason !== 'copyright' &&
       looksLikeSentence(text) &&

@@ -83,3 +83,81 @@ describe('corroborate analyze', () => {
     expect(stderr).toMatch(/pdf/);
   });
 });
+
+async function captureStdout(args: string[]) {
+  const out: string[] = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out.push(String(chunk));
+    return true;
+  });
+  try {
+    const result = await run(args);
+    return { ...result, stdout: out.join('') };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('corroborate cluster', () => {
+  it('puts the examples in one story and an unrelated article in another, one line per article in order', async () => {
+    const other = join(dir, 'zz-other.txt');
+    await writeFile(
+      other,
+      'Orchard growers expect a record apple harvest\n\nApple growers in the northern valleys expect their largest harvest in a decade after a mild spring, the growers association said on Friday.\n',
+    );
+    const { code, stdout } = await captureStdout(['cluster', examples, other]);
+    expect(code).toBe(0);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; story: string });
+    expect(lines.length).toBe(7);
+    expect(lines.at(-1)!.id).toBe('zz-other');
+    const exampleStories = new Set(lines.slice(0, -1).map((l) => l.story));
+    expect(exampleStories.size).toBe(1);
+    expect(exampleStories.has(lines.at(-1)!.story)).toBe(false);
+  });
+});
+
+describe('corroborate extract', () => {
+  it('prints the main text and metadata of a page', async () => {
+    const { code, stdout } = await captureStdout([
+      'extract',
+      join(examples, 'meridian-wire.html'),
+      '--format',
+      'json',
+    ]);
+    expect(code).toBe(0);
+    const record = JSON.parse(stdout);
+    expect(record.title).toMatch(/Valdoria and Kestrel/);
+    expect(record.byline).toBe('Lena Varga');
+    expect(record.text).not.toMatch(/^By Lena Varga/);
+  });
+
+  it('turns JSON lines of pages into result lines in order, a bad line answered in its place', async () => {
+    const { extractJsonLines } = await import('./commands/extract.ts');
+    const page = (title: string) =>
+      `<html><head><title>${title}</title></head><body><article><h1>${title}</h1><p>The ferry resumed service on Monday after a week of repairs, the operator said in a statement to passengers.</p></article></body></html>`;
+    const input = [
+      JSON.stringify({ id: 'p1', url: 'https://news.example/a', html: page('Ferry resumes') }),
+      '{broken',
+      JSON.stringify({ id: 'p3', html: page('Second page') }),
+    ].join('\n');
+    const lines: string[] = [];
+    const failed = await extractJsonLines(
+      (async function* () {
+        yield Buffer.from(input);
+      })(),
+      (l) => lines.push(l),
+    );
+    expect(failed).toBe(true);
+    const records = lines.map((l) => JSON.parse(l));
+    expect(records.map((r) => r.id)).toEqual(['p1', null, 'p3']);
+    expect(records[0].text).toContain('The ferry resumed service on Monday');
+    expect(records[0].outlet).toBe('news.example');
+    expect(records[1].error).toMatch(/line 2/);
+    expect(Object.keys(records[2]).sort()).toEqual(
+      ['byline', 'flags', 'id', 'language', 'outlet', 'published', 'text', 'title'].sort(),
+    );
+  });
+});

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { registerAnalyze } from './analyze.ts';
 import { registerAnnotate } from './annotate.ts';
+import { registerCluster } from './cluster.ts';
 import { registerDedupe } from './dedupe.ts';
+import { registerExtract } from './extract.ts';
 import { registerIngest } from './ingest.ts';
 import { registerServe } from './serve.ts';
 import { registerStories } from './stories.ts';
@@ -14,7 +16,9 @@ export type RegisterCommand = (program: Command, setExitCode: (code: number) => 
 export const commands: RegisterCommand[] = [
   registerAnalyze,
   registerAnnotate,
+  registerCluster,
   registerDedupe,
+  registerExtract,
   registerIngest,
   registerStories,
   registerSummarize,
