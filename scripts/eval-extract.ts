@@ -112,12 +112,16 @@ function run(name: string, extract: (html: string, url: string) => string) {
 }
 
 const ours = run('corroborate', (html, url) => extractHtml(html, { url }).text);
+const oursOnReadability = run(
+  'corroborate, Readability engine',
+  (html, url) => extractHtml(html, { url, engine: 'readability' }).text,
+);
 const baseline = run('Readability on linkedom', (html) => {
   const { document } = parseHTML(html);
   return new Readability(document as never).parse()?.textContent ?? '';
 });
 console.log(`\nScrapinghub article-extraction benchmark: ${pages.length} pages`);
-for (const r of [ours, baseline])
+for (const r of [ours, oursOnReadability, baseline])
   console.log(
     row(
       r.name,

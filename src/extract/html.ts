@@ -10,7 +10,9 @@ import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import { classifyLine } from '../clean/rules.ts';
 import type { Block, Removal } from '../model/index.ts';
-import { readMetadata } from './metadata.ts';
+import { cleanByline, readMetadata } from './metadata.ts';
+import { selectContent } from './score.ts';
+import { metadataDocument, parsePage } from './tree.ts';
 import type { Extraction, ExtractOptions } from './types.ts';
 
 const MAX_DOM_BYTES = 8 * 1024 * 1024;
@@ -187,6 +189,31 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Extract
   const out = new BlockBuilder();
   let meta: Extraction['meta'] = options.url ? { url: options.url } : {};
   const tooBig = html.length > MAX_DOM_BYTES;
+  const page = tooBig ? html.slice(0, 50 * 1024 * 1024) : html;
+  if ((options.engine ?? 'own') === 'own') {
+    const tree = parsePage(page);
+    meta = readMetadata(metadataDocument(tree), options.url);
+    const { blocks, captions } = selectContent(tree.root);
+    for (const b of blocks) {
+      // Bylines sit inside the article container, marked as such by the site; they are metadata.
+      if (
+        b.text.length <= 200 &&
+        /(^|[\s_-])(byline|author|authors|dateline)([\s_-]|$)/.test(b.owner.hints)
+      ) {
+        removed.push({ text: b.text, reason: 'byline' });
+        meta.byline ??= cleanByline(b.text);
+        continue;
+      }
+      out.push(b.kind, b.text);
+    }
+    for (const c of captions) out.push('caption', c);
+    dropTitleHeading(out, meta.title);
+    const { text, blocks: spans, captions: kept } = assemble(out.blocks, removed, meta);
+    const flags = flagsFor(html, text, meta.title);
+    if (tooBig) flags.push('large-page');
+    if (maxDepth(page) > MAX_DEPTH_FOR_DOM) flags.push('deep-dom');
+    return { text, blocks: spans, captions: kept, meta, removed: removed.filter((r) => r.text), flags };
+  }
   const tooDeep = !tooBig && maxDepth(html) > MAX_DEPTH_FOR_DOM;
   let usedDom = false;
   if (!tooBig && !tooDeep) {
@@ -205,10 +232,20 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Extract
       removed.push({ text: '', reason: `dom-extraction-failed: ${(error as Error).message}` });
     }
   }
-  if (!usedDom) blocksByStreaming(tooBig ? html.slice(0, 50 * 1024 * 1024) : html, out);
+  if (!usedDom) blocksByStreaming(page, out);
   const { text, blocks, captions } = assemble(out.blocks, removed, meta);
   const flags = flagsFor(html, text, meta.title);
   if (tooBig) flags.push('large-page');
   if (tooDeep) flags.push('deep-dom');
   return { text, blocks, captions, meta, removed: removed.filter((r) => r.text), flags };
+}
+
+/** The page's headline repeats the title, which is metadata; the article text starts after it. */
+function dropTitleHeading(out: BlockBuilder, title: string | undefined) {
+  if (!title) return;
+  const key = title.toLowerCase().replace(/\W+/g, ' ').trim();
+  const at = out.blocks.findIndex(
+    (b, i) => i < 5 && b.kind === 'heading' && b.text.toLowerCase().replace(/\W+/g, ' ').trim() === key,
+  );
+  if (at >= 0) out.blocks.splice(at, 1);
 }

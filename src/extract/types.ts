@@ -18,4 +18,6 @@ export interface Extraction {
 export interface ExtractOptions {
   /** The page's URL, for metadata (outlet from the domain, dates in the path) and resolving links. */
   url?: string;
+  /** `own` (default): our block scorer over a streamed tree; `readability`: Mozilla Readability on linkedom. */
+  engine?: 'own' | 'readability';
 }
