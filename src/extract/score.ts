@@ -212,6 +212,26 @@ export function collectBlocks(root: PageNode): TextBlock[] {
   return blocks;
 }
 
+const SECTION_HEADING =
+  /^(related( (stories|articles|posts|tags|coverage|content))?|more (in|from|on|stories|news)\b.*|latest( news)?|breaking news|trending( now)?|most (read|popular|viewed)|recommended( for you)?|you (may|might) also like|read (more|next)|tags?|topics|share( this)?( article| story)?|advertisement|sponsored( content)?|leave a (reply|comment)|post a comment|\d+ (replies|comments?)|comments?( \(\d+\))?|join the discussion)$/i;
+const DATELINE =
+  /^(published|updated|posted|last (updated|modified)|first published)\b.{0,100}\b(19|20)\d\d\b/i;
+const CREDIT_LINE =
+  /^(getty images|ap photo|reuters|afp|shutterstock|istock|file photo)\b[\w\s/.,&-]{0,60}$/i;
+
+/** Page furniture that survives inside article containers: link teasers, section labels, stamps. */
+function isFurniture(block: TextBlock): boolean {
+  const text = block.text;
+  // Link-heavy blocks are teasers, except long prose whose names the site links ("hover cards").
+  const linkShare = block.linkChars / text.length;
+  if (linkShare > 0.5 && (text.length < 200 || linkShare > 0.8 || !/[.!?"\u201d]$/.test(text))) return true;
+  if (/^https?:\/\/\S+$/.test(text) || (/^https?:\/\//.test(text) && text.split(/\s+/).length <= 12))
+    return true;
+  if (text.length <= 60 && SECTION_HEADING.test(text.replace(/[:.!\s]+$/, ''))) return true;
+  if (text.length <= 160 && DATELINE.test(text)) return true;
+  return text.length <= 80 && CREDIT_LINE.test(text);
+}
+
 function ancestors(node: PageNode | null, max: number): PageNode[] {
   const out: PageNode[] = [];
   for (let n = node; n && out.length < max; n = n.parent) out.push(n);
@@ -362,7 +382,13 @@ function selectWith(
     for (const sibling of top.parent.children) {
       if (typeof sibling === 'string') continue;
       if (sibling === top) included.add(sibling);
-      else if ((score.get(sibling) ?? Number.NEGATIVE_INFINITY) >= threshold) included.add(sibling);
+      else if (
+        // A sibling named like the top candidate (the article's next section) gets a bonus, as in Readability.
+        sibling.hints && sibling.hints === top.hints
+          ? (score.get(sibling) ?? 0) + best * 0.2 >= threshold
+          : (score.get(sibling) ?? Number.NEGATIVE_INFINITY) >= threshold
+      )
+        included.add(sibling);
       else if (sibling.tag === 'p') {
         const c = chars.get(sibling);
         if (c && c.text > 80 && density(sibling) < 0.25) included.add(sibling);
@@ -373,7 +399,9 @@ function selectWith(
   const inside = (node: PageNode): boolean => {
     for (let n: PageNode | null = node; n; n = n.parent) {
       if (included.has(n)) return true;
-      if (isBoilerplate(n)) return false;
+      if (isBoilerplate(n)) {
+        return false;
+      }
     }
     return false;
   };
@@ -385,8 +413,7 @@ function selectWith(
       captions.push(block.text);
       continue;
     }
-    const linkShare = block.linkChars / block.text.length;
-    if (linkShare > 0.5 && block.kind !== 'heading') continue;
+    if (isFurniture(block)) continue;
     blocks.push(block);
   }
   return { blocks, captions };
