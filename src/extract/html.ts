@@ -169,12 +169,18 @@ function flagsFor(html: string, text: string, title: string | undefined): string
     )
   )
     flags.push('blocked');
-  if (/class="[^"]*paywall|subscribe to (continue|read)|to continue reading|already a subscriber/.test(lower))
+  // Plain substring tests first: a regex scan of every class attribute costs as much as parsing the page.
+  if (
+    (lower.includes('paywall') && /class="[^"]*paywall/.test(lower)) ||
+    lower.includes('subscribe to continue') ||
+    lower.includes('subscribe to read') ||
+    lower.includes('to continue reading') ||
+    lower.includes('already a subscriber')
+  )
     flags.push('paywall');
   if (text.length < 200 && /<noscript|enable javascript|id="(root|app|__next)"/.test(lower))
     flags.push('js-shell');
-  const links = (lower.match(/<a\s/g) ?? []).length;
-  if (text.length < 1500 && links > 80) flags.push('index-page');
+  if (text.length < 1500 && (lower.match(/<a\s/g) ?? []).length > 80) flags.push('index-page');
   if (!text)
     flags.push(
       /<body[^>]*>\s*<\/body>|<body[^>]*>\s*$/.test(lower) || !/<body/.test(lower)
@@ -211,7 +217,7 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Extract
     const { text, blocks: spans, captions: kept } = assemble(out.blocks, removed, meta);
     const flags = flagsFor(html, text, meta.title);
     if (tooBig) flags.push('large-page');
-    if (maxDepth(page) > MAX_DEPTH_FOR_DOM) flags.push('deep-dom');
+    if (tree.folded) flags.push('deep-dom');
     return { text, blocks: spans, captions: kept, meta, removed: removed.filter((r) => r.text), flags };
   }
   const tooDeep = !tooBig && maxDepth(html) > MAX_DEPTH_FOR_DOM;

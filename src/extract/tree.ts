@@ -30,6 +30,8 @@ export interface PageTree {
   root: PageNode;
   title: string;
   metaElements: MetaElement[];
+  /** Whether elements past the depth cap were folded into their ancestors. */
+  folded: boolean;
 }
 
 const MAX_DEPTH = 1500;
@@ -56,6 +58,7 @@ export function parsePage(html: string): PageTree {
   let current = root;
   let depth = 0;
   let folded = 0;
+  let everFolded = false;
   let skipping = 0;
   let title = '';
   let inTitle = false;
@@ -80,6 +83,7 @@ export function parsePage(html: string): PageTree {
         }
         if (depth >= MAX_DEPTH) {
           folded++;
+          everFolded = true;
           return;
         }
         const hints = `${attrs.class ?? ''} ${attrs.id ?? ''} ${attrs.role ?? ''} ${attrs.itemprop ?? ''}`
@@ -129,7 +133,7 @@ export function parsePage(html: string): PageTree {
   );
   parser.write(html);
   parser.end();
-  return { root, title: title.replace(/\s+/g, ' ').trim(), metaElements };
+  return { root, title: title.replace(/\s+/g, ' ').trim(), metaElements, folded: everFolded };
 }
 
 /** Just enough of `querySelectorAll` for the metadata reader: `tag[attr="value"]` and `tag[attr]` lists. */
