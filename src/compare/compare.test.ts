@@ -102,6 +102,49 @@ describe('fact alignment', () => {
     expect(facts).toHaveLength(2);
     expect(facts.find((f) => f.values.some((v) => v.article === 'other'))!.status).toBe('single');
   });
+
+  it('tells casualty counts apart by what happened, however each outlet words it', () => {
+    const count = (q: { text: string; value: number; low?: number; measure: string }) => ({
+      text: q.text,
+      low: q.low ?? q.value,
+      high: q.value,
+      measure: q.measure,
+      unit: '',
+    });
+    const asCounts = (a: Article) => {
+      for (const q of a.annotations.quantities) q.dimension = 'count';
+      return a;
+    };
+    const wire = asCounts(
+      story(
+        'w',
+        'Wire',
+        'The blast killed at least 12 workers on Tuesday night and injured 45 others, officials said.',
+        [
+          count({ text: 'at least 12', value: 18, low: 12, measure: 'workers' }),
+          count({ text: '45', value: 45, measure: 'others' }),
+        ],
+      ),
+    );
+    const local = asCounts(
+      story('l', 'Local', 'Twelve people died on Tuesday night, and 45 were taken to hospital.', [
+        count({ text: 'Twelve', value: 12, measure: 'people' }),
+        count({ text: '45', value: 45, measure: 'night' }),
+      ]),
+    );
+    const national = asCounts(
+      story('n', 'National', 'As many as 30 people were injured, a hospital spokesman said.', [
+        count({ text: 'As many as 30', value: 30, low: 15, measure: 'people' }),
+      ]),
+    );
+    const { facts } = compareStory([wire, local, national]);
+    const injured = facts.find((f) => f.values.some((v) => v.article === 'n'))!;
+    expect(injured.values.map((v) => v.text).sort()).toEqual(['45', '45', 'As many as 30']);
+    expect(injured.status).toBe('conflict');
+    const killed = facts.find((f) => f.values.some((v) => v.text === 'Twelve'))!;
+    expect(killed.values.map((v) => v.text).sort()).toEqual(['Twelve', 'at least 12']);
+    expect(killed.status).toBe('agree');
+  });
 });
 
 describe('quote alignment', () => {

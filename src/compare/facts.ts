@@ -19,6 +19,8 @@ interface Item {
   quantity: Quantity;
   measure: string;
   context: string[];
+  /** What happened to the counted (killed, injured, evacuated, …), from the nearest event word. */
+  event: string | null;
 }
 
 /** The measured noun's head, singular: "negotiations" → "negotiation". */
@@ -46,6 +48,37 @@ function localContext(article: Article, q: Quantity): string[] {
   const before = contentWords(article.text.slice(sentence.start, q.start)).slice(-CONTEXT_WORDS);
   const after = contentWords(article.text.slice(q.end, sentence.end)).slice(0, CONTEXT_WORDS);
   return [...before, ...after].filter((w) => !/^\d/.test(w));
+}
+
+// News counts are most often of what happened to people; one event word next to a figure says which
+// count it is, however the outlets phrase the rest ("injured 45 others", "45 were taken to hospital").
+const EVENTS: [string, RegExp][] = [
+  ['killed', /^(killed|killing|died|dead|deaths?|fatalit(y|ies)|lives|perished|bodies)$/],
+  ['injured', /^(injured|injuring|injuries|wounded|hurt|hospitali[sz]ed|hospital|casualties)$/],
+  ['evacuated', /^(evacuated|evacuation|displaced|fled|homeless|moved)$/],
+  ['arrested', /^(arrested|arrests|detained|detentions|custody|charged)$/],
+  ['missing', /^(missing|unaccounted)$/],
+  ['rescued', /^(rescued|saved)$/],
+];
+const EVENT_REACH = 60;
+
+function eventOf(article: Article, q: Quantity): string | null {
+  const sentence = sentenceAround(article, q);
+  let best: { event: string; distance: number } | null = null;
+  const consider = (from: number, to: number, distanceOf: (index: number, length: number) => number) => {
+    const slice = article.text.slice(from, to);
+    for (const m of slice.matchAll(/\p{L}+/gu)) {
+      const word = m[0].toLowerCase();
+      const event = EVENTS.find(([, re]) => re.test(word))?.[0];
+      if (!event) continue;
+      const distance = distanceOf(m.index!, word.length);
+      if (distance <= EVENT_REACH && (!best || distance < best.distance)) best = { event, distance };
+    }
+  };
+  const before = Math.max(sentence.start, q.start - EVENT_REACH);
+  consider(before, q.start, (i, n) => q.start - (before + i + n));
+  consider(q.end, Math.min(sentence.end, q.end + EVENT_REACH), (i) => i);
+  return (best as { event: string } | null)?.event ?? null;
 }
 
 // Outlets name one measured thing differently; these count as the same measure.
@@ -81,6 +114,7 @@ function items(articles: Article[]): Item[] {
         quantity: q,
         measure: measureKey(q.measure),
         context: localContext(article, q),
+        event: q.dimension === 'count' ? eventOf(article, q) : null,
       });
     }
   }
@@ -105,7 +139,8 @@ function similarity(a: Item, b: Item, idf: Idf): number {
     0.4 * measureSimilarity(a.measure, b.measure) +
     0.4 * context +
     (overlapping(a.value, b.value) ? 0.2 : 0) -
-    (magnitude > 20 ? 0.3 : 0)
+    (magnitude > 20 ? 0.3 : 0) +
+    (a.event && b.event ? (a.event === b.event ? 0.3 : -0.6) : 0)
   );
 }
 
