@@ -5,15 +5,31 @@
  * or it throws) fall back to a streaming pass that keeps paragraph-like elements. Every empty result
  * carries a flag saying why.
  */
-import { Readability } from '@mozilla/readability';
+import { createRequire } from 'node:module';
 import { Parser } from 'htmlparser2';
-import { parseHTML } from 'linkedom';
 import { classifyLine } from '../clean/rules.ts';
 import type { Block, Removal } from '../model/index.ts';
 import { cleanByline, readMetadata } from './metadata.ts';
 import { selectContent } from './score.ts';
 import { metadataDocument, parsePage } from './tree.ts';
 import type { Extraction, ExtractOptions } from './types.ts';
+
+// Readability and linkedom serve only the `readability` engine (kept for comparison), so they load on
+// first use rather than with every command.
+const require = createRequire(import.meta.url);
+let readabilityStack:
+  | {
+      parseHTML: typeof import('linkedom').parseHTML;
+      Readability: typeof import('@mozilla/readability').Readability;
+    }
+  | undefined;
+function loadReadability() {
+  readabilityStack ??= {
+    parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML,
+    Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability,
+  };
+  return readabilityStack;
+}
 
 const MAX_DOM_BYTES = 8 * 1024 * 1024;
 const MAX_DEPTH_FOR_DOM = 2000;
@@ -224,6 +240,7 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Extract
   let usedDom = false;
   if (!tooBig && !tooDeep) {
     try {
+      const { parseHTML, Readability } = loadReadability();
       const { document } = parseHTML(html);
       meta = readMetadata(document as never, options.url);
       const parsed = new Readability(document as never, { charThreshold: 200 }).parse();

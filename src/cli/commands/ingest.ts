@@ -5,8 +5,7 @@
  */
 import type { RawDocument } from '../../ingest/index.ts';
 import { type FeedCache, readInputs, WebFetcher } from '../../ingest/index.ts';
-import { enqueueDocuments, startBoss } from '../../store/index.ts';
-import { openCorpus } from '../db.ts';
+import { loadStore, openCorpus } from '../db.ts';
 import { parsePositiveInt } from '../output.ts';
 import { progress } from '../progress.ts';
 import type { RegisterCommand } from './index.ts';
@@ -38,6 +37,7 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
       ) => {
         if (opts.queue && !/^postgres(ql)?:\/\//.test(opts.db ?? ''))
           throw new Error('--queue needs --db postgres://…');
+        const { enqueueDocuments, startBoss } = await loadStore();
         const corpus = await openCorpus(opts.db);
         const boss = opts.queue ? await startBoss(opts.db ?? '') : null;
         const bar = progress('ingesting');

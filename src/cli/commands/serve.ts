@@ -1,7 +1,4 @@
 /** `corroborate serve`: the HTTP API (and web UI) over the stored corpus. */
-import { serve } from '@hono/node-server';
-import { createApp } from '../../server/index.ts';
-import { mountUi } from '../../ui/index.ts';
 import { openCorpus } from '../db.ts';
 import { parsePositiveInt } from '../output.ts';
 import type { RegisterCommand } from './index.ts';
@@ -14,6 +11,12 @@ export const registerServe: RegisterCommand = (program) => {
     .option('--port <n>', 'port', (v) => parsePositiveInt(v, '--port'), 8080)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .action(async (opts: { db?: string; port: number; host: string }) => {
+      // The server stack loads only for this command.
+      const [{ serve }, { createApp }, { mountUi }] = await Promise.all([
+        import('@hono/node-server'),
+        import('../../server/index.ts'),
+        import('../../ui/index.ts'),
+      ]);
       const corpus = await openCorpus(opts.db);
       const token = process.env.CORROBORATE_TOKEN;
       if (!token) process.stderr.write('corroborate: CORROBORATE_TOKEN is not set: the API is read-only\n');

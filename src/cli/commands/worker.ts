@@ -1,6 +1,5 @@
 /** `corroborate worker`: one of any number of processes sharing the work through PostgreSQL. */
-import { runWorker, startBoss } from '../../store/index.ts';
-import { openCorpus } from '../db.ts';
+import { loadStore, openCorpus } from '../db.ts';
 import type { RegisterCommand } from './index.ts';
 
 export const registerWorker: RegisterCommand = (program) => {
@@ -16,6 +15,7 @@ export const registerWorker: RegisterCommand = (program) => {
     .action(async (opts: { db: string; exitWhenIdle?: boolean }) => {
       if (!/^postgres(ql)?:\/\//.test(opts.db))
         throw new Error('worker needs --db postgres://… (the embedded database serves one process)');
+      const { runWorker, startBoss } = await loadStore();
       const corpus = await openCorpus(opts.db);
       const boss = await startBoss(opts.db);
       let placed = 0;
