@@ -87,3 +87,15 @@ describe('extractHtml', () => {
     expect(captcha.flags).toContain('blocked');
   });
 });
+
+describe('visible datelines', () => {
+  it('reads the published date printed on the page when the markup has none, and records the stamp', () => {
+    const paragraph =
+      '<p>The harbour bridge will close for eleven weeks from May 2 while engineers replace corroded cables, the port authority said on Monday, adding that buses would run on the inland road.</p>';
+    const page = `<html><head><title>Bridge to close</title></head><body><article><p class="stamp">Published March 2, 2026 at 9:15 AM</p>${paragraph.repeat(4)}</article></body></html>`;
+    const result = extractHtml(page);
+    expect(result.meta.published).toBe('2026-03-02');
+    expect(result.text).not.toContain('Published March 2');
+    expect(result.removed).toContainEqual({ text: 'Published March 2, 2026 at 9:15 AM', reason: 'dateline' });
+  });
+});

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { Parser } from 'htmlparser2';
 import { classifyLine } from '../clean/rules.ts';
 import type { Block, Removal } from '../model/index.ts';
-import { cleanByline, readMetadata } from './metadata.ts';
+import { cleanByline, isoDate, readMetadata } from './metadata.ts';
 import { selectContent } from './score.ts';
 import { metadataDocument, parsePage } from './tree.ts';
 import type { Extraction, ExtractOptions } from './types.ts';
@@ -215,7 +215,12 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Extract
   if ((options.engine ?? 'own') === 'own') {
     const tree = parsePage(page);
     meta = readMetadata(metadataDocument(tree), options.url);
-    const { blocks, captions } = selectContent(tree.root);
+    const { blocks, captions, dropped } = selectContent(tree.root);
+    removed.push(...dropped);
+    meta.published ??= datelineDate([
+      ...dropped.filter((d) => d.reason === 'dateline'),
+      ...blocks.slice(0, 4),
+    ]);
     for (const b of blocks) {
       // Bylines sit inside the article container, marked as such by the site; they are metadata.
       if (
@@ -261,6 +266,23 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Extract
   if (tooBig) flags.push('large-page');
   if (tooDeep) flags.push('deep-dom');
   return { text, blocks, captions, meta, removed: removed.filter((r) => r.text), flags };
+}
+
+const VISIBLE_DATE =
+  /\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\b/;
+
+/** A date printed on the page ("Published March 2, 2026"), when the markup states none. */
+function datelineDate(candidates: { text: string }[]): string | undefined {
+  for (const { text } of candidates) {
+    const m = VISIBLE_DATE.exec(text.slice(0, 300));
+    // "UTC" keeps the printed day whatever the machine's time zone.
+    const printed = m?.[0].replace(/\.(?= )/, '').replace(/Sept/, 'Sep');
+    const iso = printed
+      ? isoDate(/^\d{4}-/.test(printed) ? printed : `${printed} UTC`)?.slice(0, 10)
+      : undefined;
+    if (iso) return iso;
+  }
+  return undefined;
 }
 
 /** The page's headline repeats the title, which is metadata; the article text starts after it. */

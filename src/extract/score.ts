@@ -220,16 +220,17 @@ const CREDIT_LINE =
   /^(getty images|ap photo|reuters|afp|shutterstock|istock|file photo)\b[\w\s/.,&-]{0,60}$/i;
 
 /** Page furniture that survives inside article containers: link teasers, section labels, stamps. */
-function isFurniture(block: TextBlock): boolean {
+function furniture(block: TextBlock): string | null {
   const text = block.text;
   // Link-heavy blocks are teasers, except long prose whose names the site links ("hover cards").
   const linkShare = block.linkChars / text.length;
-  if (linkShare > 0.5 && (text.length < 200 || linkShare > 0.8 || !/[.!?"\u201d]$/.test(text))) return true;
+  if (linkShare > 0.5 && (text.length < 200 || linkShare > 0.8 || !/[.!?"\u201d]$/.test(text)))
+    return 'links';
   if (/^https?:\/\/\S+$/.test(text) || (/^https?:\/\//.test(text) && text.split(/\s+/).length <= 12))
-    return true;
-  if (text.length <= 60 && SECTION_HEADING.test(text.replace(/[:.!\s]+$/, ''))) return true;
-  if (text.length <= 160 && DATELINE.test(text)) return true;
-  return text.length <= 80 && CREDIT_LINE.test(text);
+    return 'url';
+  if (text.length <= 60 && SECTION_HEADING.test(text.replace(/[:.!\s]+$/, ''))) return 'section-label';
+  if (text.length <= 160 && DATELINE.test(text)) return 'dateline';
+  return text.length <= 80 && CREDIT_LINE.test(text) ? 'credit' : null;
 }
 
 function ancestors(node: PageNode | null, max: number): PageNode[] {
@@ -257,6 +258,13 @@ function isBoilerplate(node: PageNode): boolean {
   return !!node.hints && namesBoilerplate(node.hints);
 }
 
+export interface Selection {
+  blocks: TextBlock[];
+  captions: string[];
+  /** Furniture found inside the article's containers and left out, with the reason. */
+  dropped: { text: string; reason: string }[];
+}
+
 interface Pass {
   /** Skip blocks under elements whose names make them unlikely to hold the article ("sidebar"). */
   stripUnlikely: boolean;
@@ -276,23 +284,20 @@ const ENOUGH_TEXT = 500;
  * little text is retried with fewer assumptions, since sites name their article wrappers in ways
  * ("theiaStickySidebar") that the heuristics distrust; the longest result wins if none is long enough.
  */
-export function selectContent(root: PageNode): { blocks: TextBlock[]; captions: string[] } {
+export function selectContent(root: PageNode): Selection {
   const all = collectBlocks(root);
-  let best: { blocks: TextBlock[]; captions: string[]; length: number } | undefined;
+  let best: (Selection & { length: number }) | undefined;
   for (const pass of PASSES) {
     const result = selectWith(root, all, pass);
     const length = result.blocks.reduce((n, b) => n + b.text.length, 0);
     if (!best || length > best.length) best = { ...result, length };
     if (length >= ENOUGH_TEXT) break;
   }
-  return { blocks: best!.blocks, captions: best!.captions };
+  const { length: _length, ...selection } = best!;
+  return selection;
 }
 
-function selectWith(
-  root: PageNode,
-  all: TextBlock[],
-  pass: Pass,
-): { blocks: TextBlock[]; captions: string[] } {
+function selectWith(root: PageNode, all: TextBlock[], pass: Pass): Selection {
   const score = new Map<PageNode, number>();
   const chars = new Map<PageNode, { text: number; links: number }>();
   const excluded = new Map<PageNode, boolean>();
@@ -407,14 +412,16 @@ function selectWith(
   };
   const blocks: TextBlock[] = [];
   const captions: string[] = [];
+  const dropped: { text: string; reason: string }[] = [];
   for (const block of all) {
     if (!inside(block.owner)) continue;
     if (block.kind === 'caption' || ancestors(block.owner, 6).some((n) => n.tag === 'figure')) {
       captions.push(block.text);
       continue;
     }
-    if (isFurniture(block)) continue;
-    blocks.push(block);
+    const reason = furniture(block);
+    if (reason) dropped.push({ text: block.text, reason });
+    else blocks.push(block);
   }
-  return { blocks, captions };
+  return { blocks, captions, dropped };
 }
