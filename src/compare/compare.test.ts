@@ -209,3 +209,49 @@ describe('coverage', () => {
     expect(coverage.rows[0]!.outlets.sort()).toEqual(['Radio', 'State TV', 'Wire']);
   });
 });
+
+describe('attribution', () => {
+  it('flags one statement that outlets attribute to different people, naming the outlets on each side', async () => {
+    const { annotateLanguage } = await import('../pipeline/index.ts');
+    const quote = 'The crossings will reopen within thirty days and the observers will arrive next week';
+    const make = (id: string, outlet: string, speaker: string) =>
+      annotateLanguage(
+        createArticle({
+          id,
+          text: `Foreign Minister Amara Okafor and her counterpart Tomas Brandt met in Geneva on Monday.\n\n"${quote}," ${speaker} told reporters after the talks.`,
+          meta: { outlet, published: '2026-03-02' },
+        }),
+      );
+    const { quotes } = compareStory([
+      make('a', 'Wire', 'Okafor'),
+      make('b', 'Radio', 'Okafor'),
+      make('c', 'Daily', 'Brandt'),
+    ]);
+    const group = quotes.find((q) => q.instances.length === 3);
+    expect(group).toBeDefined();
+    expect(group!.speakerName).toMatch(/Okafor/);
+    expect(group!.attributionConflict?.map((a) => [a.speakerName, a.outlets.sort()])).toEqual([
+      [expect.stringMatching(/Okafor/), ['Radio', 'Wire']],
+      [expect.stringMatching(/Brandt/), ['Daily']],
+    ]);
+  });
+
+  it('keeps different statements of different speakers apart', async () => {
+    const { annotateLanguage } = await import('../pipeline/index.ts');
+    const make = (id: string, outlet: string, text: string) =>
+      annotateLanguage(createArticle({ id, text, meta: { outlet, published: '2026-03-02' } }));
+    const { quotes } = compareStory([
+      make(
+        'a',
+        'Wire',
+        'Amara Okafor met Tomas Brandt.\n\n"We agreed to reopen the crossings within thirty days," Okafor said.',
+      ),
+      make(
+        'b',
+        'Radio',
+        'Amara Okafor met Tomas Brandt.\n\n"Nobody pretends the hard questions are settled," Brandt said.',
+      ),
+    ]);
+    expect(quotes.every((q) => !q.attributionConflict)).toBe(true);
+  });
+});

@@ -11,6 +11,10 @@ import { outletOf } from './outlet.ts';
 import { contentWords, type Idf, weightedContainment } from './words.ts';
 
 const SAME_STATEMENT = 0.5;
+// Words this close, in statements this long, are one statement even when outlets name different speakers:
+// that is an attribution conflict to show, not two statements.
+const SAME_WORDS = 0.85;
+const LONG_ENOUGH = 6;
 
 interface Candidate {
   instance: QuoteInstance;
@@ -75,6 +79,20 @@ function canonicalOf(members: Candidate[], idf: Idf): Candidate {
   return best;
 }
 
+/** The speakers the members name (unattributed ones left out), most-named first, with their outlets. */
+function attributionsOf(members: Candidate[]): { speaker: string; outlets: string[] }[] {
+  const bySpeaker = new Map<string, Set<string>>();
+  for (const m of members) {
+    if (!m.speaker) continue;
+    const outlets = bySpeaker.get(m.speaker) ?? new Set<string>();
+    outlets.add(m.instance.outlet ?? m.instance.article);
+    bySpeaker.set(m.speaker, outlets);
+  }
+  return [...bySpeaker]
+    .map(([speaker, outlets]) => ({ speaker, outlets: [...outlets] }))
+    .sort((a, b) => b.outlets.length - a.outlets.length || a.speaker.localeCompare(b.speaker));
+}
+
 export function alignQuotes(articles: Article[], entities: StoryEntity[], idf: Idf): QuoteGroup[] {
   const groups: { members: Candidate[]; speaker: string | null }[] = [];
   for (const c of candidates(articles, entities)) {
@@ -82,13 +100,14 @@ export function alignQuotes(articles: Article[], entities: StoryEntity[], idf: I
     let best: (typeof groups)[number] | undefined;
     let bestScore = SAME_STATEMENT;
     for (const g of groups) {
-      if (c.speaker && g.speaker && c.speaker !== g.speaker) continue;
       if (!g.members.every((m) => sameOccasion(m.occasion, c.occasion))) continue;
       const score = Math.max(
         ...g.members.map((m) =>
           m.instance.article === c.instance.article ? 0 : weightedContainment(m.words, c.words, idf),
         ),
       );
+      const otherSpeaker = c.speaker && g.speaker && c.speaker !== g.speaker;
+      if (otherSpeaker && (score < SAME_WORDS || c.words.length < LONG_ENOUGH)) continue;
       if (score >= bestScore) {
         best = g;
         bestScore = score;
@@ -109,12 +128,22 @@ export function alignQuotes(articles: Article[], entities: StoryEntity[], idf: I
         m !== canonical && m.instance.direct && directCount > 1 && insertedSubstance(diff).length > 0;
       return { ...m.instance, diff, ...(misquote ? { misquote } : {}) };
     });
+    const attributions = attributionsOf(g.members);
+    const speaker = attributions.length > 1 ? attributions[0]!.speaker : g.speaker;
     return {
       id: `q${i + 1}`,
-      speaker: g.speaker,
-      speakerName: g.speaker ? (nameOf.get(g.speaker) ?? null) : null,
+      speaker,
+      speakerName: speaker ? (nameOf.get(speaker) ?? null) : null,
       canonical: canonical.instance.text,
       instances,
+      ...(attributions.length > 1
+        ? {
+            attributionConflict: attributions.map((a) => ({
+              ...a,
+              speakerName: a.speaker ? (nameOf.get(a.speaker) ?? null) : null,
+            })),
+          }
+        : {}),
     };
   });
 }

@@ -38,6 +38,11 @@ export interface QuoteGroup {
   speakerName: string | null;
   canonical: string;
   instances: QuoteInstance[];
+  /**
+   * Set when outlets attribute this statement to different people: each attributed speaker with the
+   * outlets that name them. The group's `speaker` is the one most outlets name.
+   */
+  attributionConflict?: { speaker: string | null; speakerName: string | null; outlets: string[] }[];
 }
 
 export interface FactValue extends Cite {

@@ -40,7 +40,7 @@ export function renderMarkdown(analysis: Analysis): string {
       out.push('', '### Quotes', '', '| Speaker | Quote | Outlets |', '|---|---|---|');
       for (const q of story.quotes)
         out.push(
-          `| ${md(q.speakerName ?? 'unattributed')} | ${md(q.canonical)} | ${md([...new Set(q.instances.map((i) => `${i.outlet ?? i.article}${i.misquote ? ' (misquote?)' : ''}`))].join(', '))} |`,
+          `| ${md(q.attributionConflict ? q.attributionConflict.map((a) => `${a.speakerName ?? 'unknown'} (${a.outlets.join(', ')})`).join(' or ') : (q.speakerName ?? 'unattributed'))} | ${md(q.canonical)} | ${md([...new Set(q.instances.map((i) => `${i.outlet ?? i.article}${i.misquote ? ' (misquote?)' : ''}`))].join(', '))} |`,
         );
     }
     if (story.timeline.length) {

@@ -55,6 +55,13 @@ export function renderText(analysis: Analysis, options: { color?: boolean } = {}
       out(paint('bold', '  Quotes reported by several outlets'));
       for (const q of shared) {
         out(`  ${q.speakerName ?? 'Unattributed'}: \u201c${q.canonical}\u201d`);
+        if (q.attributionConflict)
+          out(
+            paint(
+              'red',
+              `    ! attributed differently: ${q.attributionConflict.map((a) => `${a.speakerName ?? 'unknown'} (${a.outlets.join(', ')})`).join(' against ')}`,
+            ),
+          );
         for (const i of q.instances) {
           const variant = (i.diff ?? [])
             .map((d) =>

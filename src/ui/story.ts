@@ -149,7 +149,13 @@ export function storyBody(
     );
     for (const q of [...shared, ...story.quotes.filter((x) => x.instances.length === 1)]) {
       parts.push(
-        `<div class="qgroup"><p><b>${escapeHtml(q.speakerName ?? 'Unattributed')}</b>: \u201c${escapeHtml(q.canonical)}\u201d</p><ul>`,
+        `<div class="qgroup"><p><b>${escapeHtml(q.speakerName ?? 'Unattributed')}</b>: \u201c${escapeHtml(q.canonical)}\u201d</p>${
+          q.attributionConflict
+            ? `<p class="attribution-conflict"><span class="badge">attributed differently</span> ${q.attributionConflict
+                .map((a) => `${escapeHtml(a.speakerName ?? 'unknown')} (${escapeHtml(a.outlets.join(', '))})`)
+                .join(' against ')}</p>`
+            : ''
+        }<ul>`,
       );
       for (const i of q.instances)
         parts.push(
