@@ -255,3 +255,37 @@ describe('attribution', () => {
     expect(quotes.every((q) => !q.attributionConflict)).toBe(true);
   });
 });
+
+describe('dates of one event', () => {
+  const coverage = async (day: string) => {
+    const { annotateLanguage } = await import('../pipeline/index.ts');
+    const make = (id: string, outlet: string, when: string) =>
+      annotateLanguage(
+        createArticle({
+          id,
+          text: `The foreign ministers of Valdoria and Kestrel met in Geneva ${when} to discuss reopening the border crossings.\n\nThe talks were held at the Palais des Nations.`,
+          meta: { outlet, published: '2026-03-04' },
+        }),
+      );
+    return compareStory([
+      make('a', 'Wire', 'on Monday'),
+      make('b', 'Radio', 'on March 2'),
+      make('c', 'Daily', day),
+    ]);
+  };
+
+  it('agrees when the outlets date the event alike, however they write the date', async () => {
+    const { facts } = await coverage('on Monday');
+    const date = facts.find((f) => f.dimension === 'date');
+    expect(date?.status).toBe('agree');
+    expect(date?.values).toHaveLength(3);
+  });
+
+  it('flags a changed date in one outlet, naming that outlet', async () => {
+    const { facts } = await coverage('on Tuesday');
+    const date = facts.find((f) => f.dimension === 'date')!;
+    expect(date.status).toBe('conflict');
+    expect(date.sides?.map((s) => s.outlets.sort())).toContainEqual(['Daily']);
+    expect(date.sides?.map((s) => s.outlets.sort())).toContainEqual(['Radio', 'Wire']);
+  });
+});

@@ -5,6 +5,7 @@
 import type { Article, Coverage, Fact, QuoteGroup, StoryEntity } from '../model/index.ts';
 import { linkStoryEntities } from '../nlp/index.ts';
 import { buildCoverage } from './coverage.ts';
+import { alignEventDates } from './dates.ts';
 import { alignFacts } from './facts.ts';
 import { alignQuotes } from './quotes.ts';
 import { contentWords, Idf } from './words.ts';
@@ -31,6 +32,7 @@ export function compareStory(articles: Article[]): Comparison {
   const idf = storyIdf(articles);
   const entities = linkStoryEntities(articles);
   const quotes = alignQuotes(articles, entities, idf);
-  const facts = alignFacts(articles, idf);
+  const figures = alignFacts(articles, idf);
+  const facts = [...figures, ...alignEventDates(articles, idf, figures.length + 1)];
   return { entities, quotes, facts, coverage: buildCoverage(articles, facts, quotes) };
 }
