@@ -4,7 +4,7 @@
  * State is plain arrays, so it serialises to JSON. Memory per document: the 64 × 4-byte sketch plus one
  * bucket entry per band (16), about 0.5 KB with map overhead.
  */
-import { BINS, estimateJaccard, shingleHashes, signature, tokens } from './sketch.ts';
+import { BINS, estimateJaccard, sketchText } from './sketch.ts';
 
 export const BANDS = 32;
 const ROWS = BINS / BANDS;
@@ -21,51 +21,61 @@ export interface Candidate {
   estimate: number;
 }
 
-function bandKey(sig: Uint32Array, band: number): string {
+/** A band's bucket key: the band's rows hashed, offset by the band so that bands never share keys. */
+function bandKey(sig: Uint32Array, band: number): number {
   let h = band * 0x9e3779b1;
   for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ sig[band * ROWS + r]!, 0x01000193) >>> 0;
-  return `${band}:${h}`;
+  return band * 0x1_0000_0000 + h;
 }
 
 export class ReuseIndex {
-  private readonly docs = new Map<string, IndexedDoc>();
-  private readonly seq = new Map<string, number>();
-  private readonly buckets = new Map<string, string[]>();
+  /** Documents by insertion slot; buckets hold slots, so a lookup does no string hashing. */
+  private readonly slots: IndexedDoc[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly buckets = new Map<number, number[]>();
   /** Identical documents are grouped instead of paired with each other one by one. */
   private readonly byExact = new Map<number, string[]>();
+  private seenMark = new Uint32Array(1024);
+  private generation = 0;
 
   constructor(private readonly maxBucket = 200) {}
 
   get size(): number {
-    return this.docs.size;
+    return this.slots.length;
   }
 
   static sketch(id: string, text: string): IndexedDoc {
-    const words = tokens(text);
-    return {
-      id,
-      sig: signature(shingleHashes(words)),
-      words: words.length,
-      normalizedHash: wordsHash(words),
-    };
+    const { sig, words, normalizedHash } = sketchText(text);
+    return { id, sig, words, normalizedHash };
   }
 
   /** Documents already indexed that are likely copies of `doc` (estimated Jaccard at least `threshold`). */
   query(doc: IndexedDoc, threshold: number): Candidate[] {
-    const seen = new Set<string>();
-    const out: Candidate[] = [];
+    // Each slot is looked at once per query: a generation stamp instead of a fresh set.
+    if (this.seenMark.length < this.slots.length) {
+      const grown = new Uint32Array(Math.max(this.slots.length, this.seenMark.length * 2));
+      grown.set(this.seenMark);
+      this.seenMark = grown;
+    }
+    const generation = ++this.generation;
+    const out: { id: string; estimate: number; slot: number }[] = [];
     for (let b = 0; b < BANDS; b++) {
-      for (const id of this.buckets.get(bandKey(doc.sig, b)) ?? []) {
-        if (seen.has(id) || id === doc.id) continue;
-        seen.add(id);
-        const other = this.docs.get(id)!;
+      const bucket = this.buckets.get(bandKey(doc.sig, b));
+      if (!bucket) continue;
+      for (const slot of bucket) {
+        if (this.seenMark[slot] === generation) continue;
+        this.seenMark[slot] = generation;
+        const other = this.slots[slot]!;
+        if (other.id === doc.id) continue;
         const estimate = estimateJaccard(doc.sig, other.sig);
-        if (estimate >= threshold) out.push({ id, estimate });
+        if (estimate >= threshold) out.push({ id: other.id, estimate, slot });
       }
     }
     // Best match first, then the earliest indexed: the order must not depend on bucket history, so that
     // a restored index answers exactly as the one it was saved from.
-    return out.sort((a, b) => b.estimate - a.estimate || this.seq.get(a.id)! - this.seq.get(b.id)!);
+    return out
+      .sort((a, b) => b.estimate - a.estimate || a.slot - b.slot)
+      .map(({ id, estimate }) => ({ id, estimate }));
   }
 
   exactGroup(doc: IndexedDoc): string[] {
@@ -73,9 +83,10 @@ export class ReuseIndex {
   }
 
   add(doc: IndexedDoc): void {
-    if (doc.words === 0) return;
-    this.docs.set(doc.id, doc);
-    this.seq.set(doc.id, this.seq.size);
+    if (doc.words === 0 || this.slotOf.has(doc.id)) return;
+    const slot = this.slots.length;
+    this.slots.push(doc);
+    this.slotOf.set(doc.id, slot);
     const group = this.byExact.get(doc.normalizedHash);
     if (group) {
       // An exact copy adds nothing to the LSH buckets: its group's first member stands for it.
@@ -86,13 +97,13 @@ export class ReuseIndex {
     for (let b = 0; b < BANDS; b++) {
       const key = bandKey(doc.sig, b);
       const bucket = this.buckets.get(key);
-      if (!bucket) this.buckets.set(key, [doc.id]);
-      else if (bucket.length < this.maxBucket) bucket.push(doc.id);
+      if (!bucket) this.buckets.set(key, [slot]);
+      else if (bucket.length < this.maxBucket) bucket.push(slot);
     }
   }
 
   toJSON(): { docs: [string, number[], number, number][] } {
-    return { docs: [...this.docs.values()].map((d) => [d.id, [...d.sig], d.words, d.normalizedHash]) };
+    return { docs: this.slots.map((d) => [d.id, [...d.sig], d.words, d.normalizedHash]) };
   }
 
   static fromJSON(state: { docs: [string, number[], number, number][] } | null): ReuseIndex {

@@ -66,3 +66,39 @@ describe('detectReuse', () => {
     ).toEqual(['a']);
   });
 });
+
+describe('one-pass sketch', () => {
+  it('gives exactly the words, signature and normalised hash of the reference path', async () => {
+    const fc = (await import('fast-check')).default;
+    const { shingleHashes, signature, tokens, sketchText } = await import('./sketch.ts');
+    const reference = (text: string) => {
+      const words = tokens(text);
+      let h = 0x811c9dc5;
+      for (const w of words) {
+        for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+        h = Math.imul(h ^ 32, 0x01000193);
+      }
+      return { sig: [...signature(shingleHashes(words))], words: words.length, normalizedHash: h >>> 0 };
+    };
+    const wordy = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom('The', 'ferry', 'Ölmez', 'naïve', 'İstanbul', '東京', '𝒳', '42', 'x'),
+          fc.string({ maxLength: 6 }),
+        ),
+        {
+          maxLength: 40,
+        },
+      )
+      .map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(fc.oneof(wordy, fc.string({ unit: 'grapheme', maxLength: 200 })), (text) => {
+        const fast = sketchText(text);
+        expect({ sig: [...fast.sig], words: fast.words, normalizedHash: fast.normalizedHash }).toEqual(
+          reference(text),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -78,3 +78,97 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
   for (let i = 0; i < BINS; i++) if (a[i] === b[i] && a[i] !== EMPTY) same++;
   return same / BINS;
 }
+
+const wordCharCache = new Map<number, boolean>();
+/** Whether a code point belongs to a word, as `[\p{L}\p{N}]` decides, with ASCII answered directly. */
+function isWordChar(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90);
+  let known = wordCharCache.get(cp);
+  if (known === undefined) {
+    known = /[\p{L}\p{N}]/u.test(String.fromCodePoint(cp));
+    if (wordCharCache.size < 100_000) wordCharCache.set(cp, known);
+  }
+  return known;
+}
+
+export interface TextSketch {
+  sig: Uint32Array;
+  words: number;
+  /** FNV-1a over the words joined by single spaces: equal for texts that differ only in case and punctuation. */
+  normalizedHash: number;
+}
+
+/**
+ * The sketch of a text in one pass over its characters: the same words as `tokens`, the same word and
+ * shingle hashes as `shingleHashes`, and the same signature as `signature` — without building the word
+ * strings, the hash set or the intermediate arrays, which is where a copy index spends its time.
+ */
+export function sketchText(text: string, size = SHINGLE): TextSketch {
+  const lower = text.toLowerCase();
+  const sig = new Uint32Array(BINS).fill(EMPTY);
+  const window = new Uint32Array(size);
+  let words = 0;
+  let normalized = 0x811c9dc5;
+  let wordHash = 0;
+  let inWord = false;
+  const take = (h: number) => {
+    const v = mix(h);
+    const bin = v % BINS;
+    const value = mix(v ^ 0x5bd1e995);
+    if (value < sig[bin]!) sig[bin] = value;
+  };
+  const endWord = () => {
+    const h = wordHash >>> 0;
+    window[words % size] = h;
+    words++;
+    if (words >= size) {
+      let s = 0x9e3779b9;
+      for (let j = 0; j < size; j++) s = mix((s ^ window[(words - size + j) % size]!) >>> 0);
+      take(s);
+    }
+    normalized = Math.imul(normalized ^ 32, 0x01000193);
+    inWord = false;
+  };
+  for (let i = 0; i < lower.length; i++) {
+    const unit = lower.charCodeAt(i);
+    let cp = unit;
+    let width = 1;
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < lower.length) {
+      const next = lower.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        cp = (unit - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    if (isWordChar(cp)) {
+      if (!inWord) {
+        wordHash = 0x811c9dc5;
+        inWord = true;
+      }
+      for (let k = 0; k < width; k++) {
+        const c = lower.charCodeAt(i + k);
+        wordHash = Math.imul(wordHash ^ c, 0x01000193);
+        normalized = Math.imul(normalized ^ c, 0x01000193);
+      }
+    } else if (inWord) endWord();
+    i += width - 1;
+  }
+  if (inWord) endWord();
+  if (words > 0 && words < size) {
+    // Texts shorter than a shingle: one hash of all their words, as `shingleHashes` gives.
+    take(fnv1a(tokens(text).join(' ')));
+  }
+  if (words === 0) return { sig, words, normalizedHash: normalized >>> 0 };
+  const filled = sig.slice();
+  for (let i = 0; i < BINS; i++) {
+    if (sig[i] !== EMPTY) continue;
+    for (let step = 1; step < BINS; step++) {
+      const j = (i + step) % BINS;
+      if (sig[j] !== EMPTY) {
+        filled[i] = mix((sig[j]! + step) >>> 0);
+        break;
+      }
+    }
+  }
+  return { sig: filled, words, normalizedHash: normalized >>> 0 };
+}
