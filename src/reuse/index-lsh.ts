@@ -21,18 +21,19 @@ export interface Candidate {
   estimate: number;
 }
 
-/** A band's bucket key: the band's rows hashed, offset by the band so that bands never share keys. */
+/** A band's bucket key: its rows hashed to a signed 32-bit integer, which maps keep unboxed. */
 function bandKey(sig: Uint32Array, band: number): number {
   let h = band * 0x9e3779b1;
-  for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ sig[band * ROWS + r]!, 0x01000193) >>> 0;
-  return band * 0x1_0000_0000 + h;
+  for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ sig[band * ROWS + r]!, 0x01000193);
+  return h | 0;
 }
 
 export class ReuseIndex {
   /** Documents by insertion slot; buckets hold slots, so a lookup does no string hashing. */
   private readonly slots: IndexedDoc[] = [];
   private readonly slotOf = new Map<string, number>();
-  private readonly buckets = new Map<number, number[]>();
+  /** One map per band, so keys need no band offset and stay small integers. */
+  private readonly buckets = Array.from({ length: BANDS }, () => new Map<number, number[]>());
   /** Identical documents are grouped instead of paired with each other one by one. */
   private readonly byExact = new Map<number, string[]>();
   private seenMark = new Uint32Array(1024);
@@ -60,7 +61,7 @@ export class ReuseIndex {
     const generation = ++this.generation;
     const out: { id: string; estimate: number; slot: number }[] = [];
     for (let b = 0; b < BANDS; b++) {
-      const bucket = this.buckets.get(bandKey(doc.sig, b));
+      const bucket = this.buckets[b]!.get(bandKey(doc.sig, b));
       if (!bucket) continue;
       for (const slot of bucket) {
         if (this.seenMark[slot] === generation) continue;
@@ -96,8 +97,8 @@ export class ReuseIndex {
     this.byExact.set(doc.normalizedHash, [doc.id]);
     for (let b = 0; b < BANDS; b++) {
       const key = bandKey(doc.sig, b);
-      const bucket = this.buckets.get(key);
-      if (!bucket) this.buckets.set(key, [slot]);
+      const bucket = this.buckets[b]!.get(key);
+      if (!bucket) this.buckets[b]!.set(key, [slot]);
       else if (bucket.length < this.maxBucket) bucket.push(slot);
     }
   }

@@ -79,16 +79,33 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
   return same / BINS;
 }
 
-const wordCharCache = new Map<number, boolean>();
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const SHINGLE_SEED = 0x9e3779b9 | 0;
+
+/** `mix` on signed 32-bit values: the same bits, without leaving the integer representation. */
+function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x846ca68b);
+  h ^= h >>> 16;
+  return h | 0;
+}
+
+/** 0: not yet known, 1: word character, 2: not; for the Basic Multilingual Plane. */
+const bmpWordChar = new Uint8Array(0x10000);
 /** Whether a code point belongs to a word, as `[\p{L}\p{N}]` decides, with ASCII answered directly. */
 function isWordChar(cp: number): boolean {
   if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90);
-  let known = wordCharCache.get(cp);
-  if (known === undefined) {
-    known = /[\p{L}\p{N}]/u.test(String.fromCodePoint(cp));
-    if (wordCharCache.size < 100_000) wordCharCache.set(cp, known);
+  if (cp < 0x10000) {
+    let known = bmpWordChar[cp]!;
+    if (known === 0) {
+      known = /[\p{L}\p{N}]/u.test(String.fromCharCode(cp)) ? 1 : 2;
+      bmpWordChar[cp] = known;
+    }
+    return known === 1;
   }
-  return known;
+  return /[\p{L}\p{N}]/u.test(String.fromCodePoint(cp));
 }
 
 export interface TextSketch {
@@ -101,62 +118,74 @@ export interface TextSketch {
 /**
  * The sketch of a text in one pass over its characters: the same words as `tokens`, the same word and
  * shingle hashes as `shingleHashes`, and the same signature as `signature` — without building the word
- * strings, the hash set or the intermediate arrays, which is where a copy index spends its time.
+ * strings, the hash set or the intermediate arrays, which is where a copy index spends its time. The
+ * last five word hashes live in locals rather than a ring buffer for the same reason.
  */
-export function sketchText(text: string, size = SHINGLE): TextSketch {
+export function sketchText(text: string): TextSketch {
   const lower = text.toLowerCase();
   const sig = new Uint32Array(BINS).fill(EMPTY);
-  const window = new Uint32Array(size);
   let words = 0;
-  let normalized = 0x811c9dc5;
-  let wordHash = 0;
+  // Hash state stays in signed 32-bit form (`| 0`): mixing unsigned values above 2^31 with imul results
+  // would make V8 box every intermediate as a heap number.
+  let normalized = FNV_OFFSET;
+  let wordHash = FNV_OFFSET;
   let inWord = false;
-  const take = (h: number) => {
-    const v = mix(h);
-    const bin = v % BINS;
-    const value = mix(v ^ 0x5bd1e995);
-    if (value < sig[bin]!) sig[bin] = value;
-  };
-  const endWord = () => {
-    const h = wordHash >>> 0;
-    window[words % size] = h;
-    words++;
-    if (words >= size) {
-      let s = 0x9e3779b9;
-      for (let j = 0; j < size; j++) s = mix((s ^ window[(words - size + j) % size]!) >>> 0);
-      take(s);
-    }
-    normalized = Math.imul(normalized ^ 32, 0x01000193);
-    inWord = false;
-  };
-  for (let i = 0; i < lower.length; i++) {
-    const unit = lower.charCodeAt(i);
-    let cp = unit;
+  let w0 = 0;
+  let w1 = 0;
+  let w2 = 0;
+  let w3 = 0;
+  let w4 = 0;
+  const n = lower.length;
+  for (let i = 0; i <= n; i++) {
+    let word = false;
     let width = 1;
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < lower.length) {
-      const next = lower.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        cp = (unit - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
-        width = 2;
-      }
+    if (i < n) {
+      const unit = lower.charCodeAt(i);
+      if (unit < 128) word = (unit >= 97 && unit <= 122) || (unit >= 48 && unit <= 57);
+      else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < n) {
+        const next = lower.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          word = isWordChar((unit - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000);
+          width = 2;
+        } else word = isWordChar(unit);
+      } else word = isWordChar(unit);
     }
-    if (isWordChar(cp)) {
+    if (word) {
       if (!inWord) {
-        wordHash = 0x811c9dc5;
+        wordHash = FNV_OFFSET;
         inWord = true;
       }
-      for (let k = 0; k < width; k++) {
-        const c = lower.charCodeAt(i + k);
-        wordHash = Math.imul(wordHash ^ c, 0x01000193);
-        normalized = Math.imul(normalized ^ c, 0x01000193);
+      const c = lower.charCodeAt(i);
+      wordHash = Math.imul(wordHash ^ c, 0x01000193);
+      normalized = Math.imul(normalized ^ c, 0x01000193);
+      if (width === 2) {
+        const low = lower.charCodeAt(++i);
+        wordHash = Math.imul(wordHash ^ low, 0x01000193);
+        normalized = Math.imul(normalized ^ low, 0x01000193);
       }
-    } else if (inWord) endWord();
-    i += width - 1;
+      continue;
+    }
+    if (!inWord) continue;
+    inWord = false;
+    w0 = w1;
+    w1 = w2;
+    w2 = w3;
+    w3 = w4;
+    w4 = wordHash;
+    words++;
+    normalized = Math.imul(normalized ^ 32, 0x01000193);
+    if (words >= SHINGLE) {
+      const shingle = mix32(mix32(mix32(mix32(mix32(SHINGLE_SEED ^ w0) ^ w1) ^ w2) ^ w3) ^ w4);
+      const v = mix32(shingle);
+      const value = mix32(v ^ 0x5bd1e995) >>> 0;
+      const bin = (v >>> 0) % BINS;
+      if (value < sig[bin]!) sig[bin] = value;
+    }
   }
-  if (inWord) endWord();
-  if (words > 0 && words < size) {
+  if (words > 0 && words < SHINGLE) {
     // Texts shorter than a shingle: one hash of all their words, as `shingleHashes` gives.
-    take(fnv1a(tokens(text).join(' ')));
+    const v = mix(fnv1a(tokens(text).join(' ')));
+    sig[v % BINS] = mix(v ^ 0x5bd1e995);
   }
   if (words === 0) return { sig, words, normalizedHash: normalized >>> 0 };
   const filled = sig.slice();
