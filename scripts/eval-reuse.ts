@@ -4,10 +4,10 @@
  * "Overall" label), and paraphrase detection on our own fixtures.
  */
 import { createReadStream, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { contentWords, Idf, weightedCosine } from '../src/compare/words.ts';
 import { fmt, prf, row, sharedFile } from '../src/eval/shared.ts';
+import { splitLines } from '../src/ingest/lines.ts';
 import { ReuseIndex } from '../src/reuse/index.ts';
 import { paraphraseEval } from '../src/reuse/paraphrase-eval.ts';
 
@@ -19,9 +19,9 @@ async function syndication(path: string) {
   const origOf = new Map<string, string>();
   const predicted = new Set<string>();
   let docs = 0;
-  const rl = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
-  for await (const line of rl) {
-    if (!line) continue;
+  for await (const event of splitLines(createReadStream(path).pipe(createGunzip()), 64 * 1024 * 1024)) {
+    if (!('line' in event) || !event.line) continue;
+    const line = event.line;
     const { id, orig, text } = JSON.parse(line) as { id: string; orig: string; text: string };
     origOf.set(id, orig);
     docs++;
@@ -33,6 +33,8 @@ async function syndication(path: string) {
         predicted.add(id < c.id ? `${id}|${c.id}` : `${c.id}|${id}`);
     index.add(sketch);
   }
+  // The clock stops here: what follows is scoring, not the work a copy detector does.
+  const seconds = (performance.now() - started) / 1000;
   const groups = new Map<string, string[]>();
   for (const [id, orig] of origOf) groups.set(orig, [...(groups.get(orig) ?? []), id]);
   let goldPairs = 0;
@@ -64,7 +66,6 @@ async function syndication(path: string) {
     const [a, b] = p.split('|');
     if (origOf.get(a!) === origOf.get(b!)) tp++;
   }
-  const seconds = (performance.now() - started) / 1000;
   const r = prf(tp, predicted.size - tp, goldPairs - tp);
   console.log(
     `synthetic_syndication_20k: ${docs} docs, ${goldPairs} gold pairs, ${predicted.size} predicted (threshold ${THRESHOLD})`,

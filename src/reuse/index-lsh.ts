@@ -4,6 +4,7 @@
  * State is plain arrays, so it serialises to JSON. Memory per document: the 64 × 4-byte sketch plus one
  * bucket entry per band (16), about 0.5 KB with map overhead.
  */
+import { BandTable } from './band-table.ts';
 import { BINS, estimateJaccard, sketchText } from './sketch.ts';
 
 export const BANDS = 32;
@@ -32,8 +33,9 @@ export class ReuseIndex {
   /** Documents by insertion slot; buckets hold slots, so a lookup does no string hashing. */
   private readonly slots: IndexedDoc[] = [];
   private readonly slotOf = new Map<string, number>();
-  /** One map per band, so keys need no band offset and stay small integers. */
-  private readonly buckets = Array.from({ length: BANDS }, () => new Map<number, number[]>());
+  private readonly bands = Array.from({ length: BANDS }, () => new BandTable());
+  /** The next slot in each (slot, band) bucket chain, as slot + 1 (0: end of chain). */
+  private next = new Int32Array(1024 * BANDS);
   /** Identical documents are grouped instead of paired with each other one by one. */
   private readonly byExact = new Map<number, string[]>();
   private seenMark = new Uint32Array(1024);
@@ -61,9 +63,12 @@ export class ReuseIndex {
     const generation = ++this.generation;
     const out: { id: string; estimate: number; slot: number }[] = [];
     for (let b = 0; b < BANDS; b++) {
-      const bucket = this.buckets[b]!.get(bandKey(doc.sig, b));
-      if (!bucket) continue;
-      for (const slot of bucket) {
+      for (
+        let link = this.bands[b]!.first(bandKey(doc.sig, b));
+        link !== 0;
+        link = this.next[(link - 1) * BANDS + b]!
+      ) {
+        const slot = link - 1;
         if (this.seenMark[slot] === generation) continue;
         this.seenMark[slot] = generation;
         const other = this.slots[slot]!;
@@ -95,11 +100,14 @@ export class ReuseIndex {
       return;
     }
     this.byExact.set(doc.normalizedHash, [doc.id]);
+    if (this.next.length < (slot + 1) * BANDS) {
+      const grown = new Int32Array(this.next.length * 2);
+      grown.set(this.next);
+      this.next = grown;
+    }
     for (let b = 0; b < BANDS; b++) {
-      const key = bandKey(doc.sig, b);
-      const bucket = this.buckets[b]!.get(key);
-      if (!bucket) this.buckets[b]!.set(key, [slot]);
-      else if (bucket.length < this.maxBucket) bucket.push(slot);
+      const previous = this.bands[b]!.push(bandKey(doc.sig, b), slot, this.maxBucket);
+      if (previous > 0) this.next[slot * BANDS + b] = previous;
     }
   }
 
