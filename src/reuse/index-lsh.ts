@@ -1,8 +1,9 @@
 /**
  * An incremental copy index: documents are added one at a time, each is queried against everything
  * before it through LSH bands over its sketch, and candidates are confirmed by the estimated Jaccard.
- * State is plain arrays, so it serialises to JSON. Memory per document: the 64 × 4-byte sketch plus one
- * bucket entry per band (16), about 0.5 KB with map overhead.
+ * It serialises to JSON as the documents' sketches; the buckets are rebuilt on load. Memory per document,
+ * measured on the 20k syndication corpus: about 1.0 KB of buckets and chains plus its sketch (a 64 × 4-byte
+ * signature with its object, about 0.35 KB), so about 1.3 KB in all.
  */
 import { BandTable } from './band-table.ts';
 import { BINS, estimateJaccard, sketchText } from './sketch.ts';
@@ -121,13 +122,4 @@ export class ReuseIndex {
       index.add({ id, sig: Uint32Array.from(sig), words, normalizedHash });
     return index;
   }
-}
-
-function wordsHash(words: string[]): number {
-  let h = 0x811c9dc5;
-  for (const w of words) {
-    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 32, 0x01000193);
-  }
-  return h >>> 0;
 }
