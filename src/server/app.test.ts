@@ -94,6 +94,17 @@ describe.each(testDatabases())('HTTP API on the $name database', (database) => {
         'Port Radio',
       ]);
       expect((await app.request('/api/stories/s1', { headers: { 'if-none-match': etag } })).status).toBe(304);
+      const zipped = await app.request('/api/stories/s1', { headers: { 'accept-encoding': 'gzip, br' } });
+      expect(zipped.headers.get('content-encoding')).toBe('gzip');
+      const { gunzipSync } = await import('node:zlib');
+      expect(JSON.parse(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8'))).toEqual(story);
+      // A write through this server is visible at once, cache or not.
+      await post([
+        { id: 'a3', text: 'Port Sella dock workers voted to return on Wednesday.', outlet: 'Coast Times' },
+      ]);
+      const after = await app.request('/api/stories/s1', { headers: { 'if-none-match': etag } });
+      expect(after.status).toBe(200);
+      expect((await json(after)).articleMeta).toHaveLength(3);
       const article = await json(await app.request('/api/articles/a1'));
       expect(article.text).toContain('Dock workers');
       const search = await json(await app.request('/api/search?q=strike'));
@@ -128,9 +139,11 @@ describe.each(testDatabases())('HTTP API on the $name database', (database) => {
     });
 
     it('treats SQL in parameters as data', async () => {
+      const before = await store.countArticles();
       const res = await app.request(`/api/search?q=${encodeURIComponent("'; drop table articles; --")}`);
       expect(res.status).toBe(200);
-      expect(await store.countArticles()).toBe(2);
+      expect(before).toBeGreaterThan(0);
+      expect(await store.countArticles()).toBe(before);
     });
   });
 });

@@ -5,6 +5,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -97,6 +98,9 @@ function tokenMatches(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+const STORY_CACHE = 256;
+const STORY_FRESH_MS = 1000;
+
 export function createApp(options: AppOptions): Hono {
   const { store } = options;
   const maxInFlight = options.maxInFlight ?? 64;
@@ -147,20 +151,66 @@ export function createApp(options: AppOptions): Hono {
     return c.json({ total, limit, offset, next, stories });
   });
 
+  // Story documents are large and read far more often than they change: the serialised body is kept per
+  // story and version, and each request checks only the version (one small query) before reusing it.
+  // A cached copy younger than STORY_FRESH_MS is served without asking the database; writes through this
+  // server clear the cache at once, and writes by other processes (workers) show within that time.
+  const storyBodies = new Map<
+    string,
+    { version: number; body: string; gzipped: Uint8Array; checked: number }
+  >();
   app.get('/api/stories/:id', async (c) => {
-    const story = await store.getStory(c.req.param('id'));
-    if (!story) fail(404, 'not_found', `no story ${c.req.param('id')}`);
-    const etag = `"s-${story.version}"`;
+    const id = c.req.param('id');
+    let cached = storyBodies.get(id);
+    let version: number | null;
+    if (cached && performance.now() - cached.checked < STORY_FRESH_MS) version = cached.version;
+    else {
+      version = await store.storyVersion(id);
+      if (cached) cached.checked = performance.now();
+    }
+    if (version === null) {
+      storyBodies.delete(id);
+      fail(404, 'not_found', `no story ${id}`);
+    }
+    const etag = `"s-${version}"`;
     if (c.req.header('if-none-match') === etag) return c.body(null, 304, { ETag: etag });
-    const articles = (await store.articlesOfStory(story.id)).map((a) => ({
-      id: a.id,
-      title: a.meta.title ?? null,
-      outlet: a.meta.outlet ?? null,
-      published: a.meta.published ?? null,
-      url: a.source.url ?? a.meta.url ?? null,
-    }));
-    c.header('ETag', etag);
-    return c.json({ ...story, articleMeta: articles });
+    if (cached?.version !== version) {
+      const [story, meta] = await Promise.all([store.getStory(id), store.articleMetaOfStory(id)]);
+      if (!story) fail(404, 'not_found', `no story ${id}`);
+      const articleMeta = meta.map((a) => ({
+        id: a.id,
+        title: a.meta.title ?? null,
+        outlet: a.meta.outlet ?? null,
+        published: a.meta.published ?? null,
+        url: a.source.url ?? a.meta.url ?? null,
+      }));
+      const body = JSON.stringify({ ...story, articleMeta });
+      cached = {
+        version: story.version,
+        body,
+        gzipped: new Uint8Array(gzipSync(body, { level: 6 })),
+        checked: performance.now(),
+      };
+      storyBodies.delete(id);
+      storyBodies.set(id, cached);
+      if (storyBodies.size > STORY_CACHE) storyBodies.delete(storyBodies.keys().next().value!);
+    } else {
+      // Most recently used last, so the oldest entry is the one evicted.
+      storyBodies.delete(id);
+      storyBodies.set(id, cached);
+    }
+    const headers = {
+      'Content-Type': 'application/json; charset=utf-8',
+      ETag: `"s-${cached.version}"`,
+      Vary: 'Accept-Encoding',
+    };
+    // Compressed once per version, a story travels at a tenth of its size to every client that accepts it.
+    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? ''))
+      return c.body(cached.gzipped as Uint8Array<ArrayBuffer>, 200, {
+        ...headers,
+        'Content-Encoding': 'gzip',
+      });
+    return c.body(cached.body, 200, headers);
   });
 
   app.get('/api/articles/:id', async (c) => {
@@ -227,7 +277,9 @@ export function createApp(options: AppOptions): Hono {
           fail(400, 'bad_article', error instanceof InputError ? error.message : `articles[${i}]: invalid`);
         }
       }
-      return c.json({ results: await options.ingest(docs) });
+      const results = await options.ingest(docs);
+      storyBodies.clear();
+      return c.json({ results });
     },
   );
 

@@ -133,6 +133,20 @@ export class Store {
     return rows.map(toArticle);
   }
 
+  /** Id, metadata and source of a story's articles, without their text and annotations. */
+  async articleMetaOfStory(storyId: string): Promise<Pick<Article, 'id' | 'meta' | 'source'>[]> {
+    return this.db.query<Pick<Article, 'id' | 'meta' | 'source'>>(
+      'select id, meta, source from articles where story_id = $1 order by published nulls last, seq',
+      [storyId],
+    );
+  }
+
+  /** The story's version alone: enough to answer a conditional request or to check a cached copy. */
+  async storyVersion(id: string): Promise<number | null> {
+    const rows = await this.db.query<{ version: number }>('select version from stories where id = $1', [id]);
+    return rows[0]?.version ?? null;
+  }
+
   async outlets(): Promise<string[]> {
     const rows = await this.db.query<{ outlet: string }>(
       `select distinct meta->>'outlet' as outlet from articles where meta->>'outlet' is not null order by 1 limit 1000`,
