@@ -70,9 +70,12 @@ export function isFunctionWord(word: string): boolean {
 export class Idf {
   private readonly df = new Map<string, number>();
   private n = 0;
+  /** Changes with every `add`, so vectors weighted with an older state are recomputed. */
+  version = 0;
 
   add(words: Iterable<string>): void {
     this.n++;
+    this.version++;
     for (const w of new Set(words)) this.df.set(w, (this.df.get(w) ?? 0) + 1);
   }
 
@@ -81,33 +84,66 @@ export class Idf {
   }
 }
 
+// Helpers live at module level: a closure made inside a hot function is rebuilt (and, under tsx, named)
+// on every call.
+function weightOf(word: string, idf: Idf | undefined): number {
+  return idf ? Math.max(idf.weight(word), 0.1) : 1;
+}
+
 /** IDF-weighted share of the smaller bag found in the larger: a trimmed quote still matches its full wording. */
 export function weightedContainment(a: string[], b: string[], idf?: Idf): number {
   const sa = new Set(a);
   const sb = new Set(b);
   if (sa.size === 0 || sb.size === 0) return 0;
-  const w = (x: string) => (idf ? Math.max(idf.weight(x), 0.1) : 1);
   let inter = 0;
   let wa = 0;
   let wb = 0;
   for (const x of sa) {
-    wa += w(x);
-    if (sb.has(x)) inter += w(x);
+    const w = weightOf(x, idf);
+    wa += w;
+    if (sb.has(x)) inter += w;
   }
-  for (const x of sb) wb += w(x);
+  for (const x of sb) wb += weightOf(x, idf);
   return inter / Math.min(wa, wb);
+}
+
+interface BagVector {
+  idf: Idf | undefined;
+  version: number;
+  weights: Map<string, number>;
+  norm: number;
+}
+
+/**
+ * Weighted vectors of word bags, kept per bag (the same array is compared with many others, say a
+ * sentence with every other sentence of a story) for as long as the IDF they were weighted with is
+ * unchanged.
+ */
+const vectors = new WeakMap<string[], BagVector>();
+
+function vectorOf(words: string[], idf: Idf | undefined): BagVector {
+  const version = idf?.version ?? -1;
+  const cached = vectors.get(words);
+  if (cached && cached.idf === idf && cached.version === version) return cached;
+  const weights = new Map<string, number>();
+  for (const x of words) weights.set(x, (weights.get(x) ?? 0) + weightOf(x, idf));
+  let squares = 0;
+  for (const v of weights.values()) squares += v * v;
+  const vector = { idf, version, weights, norm: Math.sqrt(squares) };
+  vectors.set(words, vector);
+  return vector;
 }
 
 /** IDF-weighted cosine of two bags of words. */
 export function weightedCosine(a: string[], b: string[], idf?: Idf): number {
-  const va = new Map<string, number>();
-  const vb = new Map<string, number>();
-  const w = (x: string) => (idf ? Math.max(idf.weight(x), 0.1) : 1);
-  for (const x of a) va.set(x, (va.get(x) ?? 0) + w(x));
-  for (const x of b) vb.set(x, (vb.get(x) ?? 0) + w(x));
+  const va = vectorOf(a, idf);
+  const vb = vectorOf(b, idf);
+  const d = va.norm * vb.norm;
+  if (d === 0) return 0;
   let dot = 0;
-  for (const [k, v] of va) dot += v * (vb.get(k) ?? 0);
-  const norm = (m: Map<string, number>) => Math.sqrt([...m.values()].reduce((s, v) => s + v * v, 0));
-  const d = norm(va) * norm(vb);
-  return d === 0 ? 0 : dot / d;
+  for (const [k, v] of va.weights) {
+    const other = vb.weights.get(k);
+    if (other !== undefined) dot += v * other;
+  }
+  return dot / d;
 }
