@@ -179,11 +179,15 @@ function cluster(items: Item[], idf: Idf): Item[][] {
   const buckets = new Map<string, number[]>();
   items.forEach((item, i) => {
     const key = `${item.quantity.dimension}|${item.quantity.unit}`;
-    buckets.set(key, [...(buckets.get(key) ?? []), i]);
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(i);
+    else buckets.set(key, [i]);
   });
+  const n = items.length;
   const clusterOf = items.map((_, i) => i);
   const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
-  const sim = new Map<string, number>();
+  // Pair scores keyed by a * n + b (a < b): numeric keys, not strings, for the many pairs of a big story.
+  const sim = new Map<number, number>();
   const pairs: { a: number; b: number; score: number }[] = [];
   for (const indexes of buckets.values())
     for (let x = 0; x < indexes.length; x++)
@@ -191,17 +195,23 @@ function cluster(items: Item[], idf: Idf): Item[][] {
         const a = indexes[x]!;
         const b = indexes[y]!;
         const score = similarity(items[a]!, items[b]!, idf);
-        sim.set(`${a}|${b}`, score);
+        sim.set(a * n + b, score);
         if (score >= SAME_FACT) pairs.push({ a, b, score });
       }
-  const pairScore = (a: number, b: number) => sim.get(a < b ? `${a}|${b}` : `${b}|${a}`) ?? 0;
+  const pairScore = (a: number, b: number) => sim.get(a < b ? a * n + b : b * n + a) ?? 0;
   pairs.sort((p, q) => q.score - p.score);
+  // A merge refused between two clusters is not reconsidered for their other pairs until one of them
+  // has grown: without this, two big clusters would be compared once per pair of their members.
+  const refused = new Map<number, number>();
   for (const { a, b } of pairs) {
     const ca = clusterOf[a]!;
     const cb = clusterOf[b]!;
     if (ca === cb) continue;
     const ma = members.get(ca)!;
     const mb = members.get(cb)!;
+    const key = Math.min(ca, cb) * n + Math.max(ca, cb);
+    const sizes = ma.length * (n + 1) + mb.length;
+    if (refused.get(key) === sizes) continue;
     // Two different figures for one measure in one article are two things (old and new retirement age,
     // police and organisers' counts given as separate claims): they never share a fact.
     const clash = ma.some((i) =>
@@ -211,16 +221,23 @@ function cluster(items: Item[], idf: Idf): Item[][] {
           !overlapping(items[i]!.value, items[j]!.value),
       ),
     );
-    if (clash) continue;
+    if (clash) {
+      refused.set(key, sizes);
+      continue;
+    }
     let total = 0;
     for (const i of ma) for (const j of mb) total += pairScore(i, j);
-    if (total / (ma.length * mb.length) < SAME_FACT) continue;
+    if (total / (ma.length * mb.length) < SAME_FACT) {
+      refused.set(key, sizes);
+      continue;
+    }
     for (const j of mb) clusterOf[j] = ca;
-    members.set(ca, [...ma, ...mb]);
+    ma.push(...mb);
     members.delete(cb);
   }
   const groups = [...members.values()].map((m) => m.map((i) => items[i]!));
-  return attachStrays(groups).map((g) => g.sort((x, y) => items.indexOf(x) - items.indexOf(y)));
+  const order = new Map(items.map((item, i) => [item, i]));
+  return attachStrays(groups).map((g) => g.sort((x, y) => order.get(x)! - order.get(y)!));
 }
 
 /**

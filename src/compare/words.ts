@@ -147,3 +147,43 @@ export function weightedCosine(a: string[], b: string[], idf?: Idf): number {
   }
   return dot / d;
 }
+
+/** Below this many bags every pair is compared; above it, only pairs sharing an informative word. */
+const EXHAUSTIVE_BAGS = 600;
+
+/**
+ * For each bag, the bags worth comparing it with. Small collections compare every pair. In large ones (a
+ * story of a hundred articles has thousands of sentences) a pair is compared only when it shares a word
+ * that at most `maxShare` of the bags use: pairs that share only common words have a low IDF-weighted
+ * cosine anyway, and skipping them keeps the work near-linear instead of quadratic.
+ */
+export function comparablePairs(bags: string[][], maxShare = 0.05): (j: number) => number[] {
+  const n = bags.length;
+  if (n <= EXHAUSTIVE_BAGS) {
+    const all = Array.from({ length: n }, (_, j) => j);
+    return (i) => all.filter((j) => j !== i);
+  }
+  const postings = new Map<string, number[]>();
+  bags.forEach((bag, i) => {
+    for (const w of new Set(bag)) {
+      const list = postings.get(w);
+      if (list) list.push(i);
+      else postings.set(w, [i]);
+    }
+  });
+  const limit = Math.max(2, Math.ceil(n * maxShare));
+  const mark = new Int32Array(n).fill(-1);
+  return (i) => {
+    const out: number[] = [];
+    for (const w of new Set(bags[i])) {
+      const list = postings.get(w)!;
+      if (list.length > limit) continue;
+      for (const j of list)
+        if (j !== i && mark[j] !== i) {
+          mark[j] = i;
+          out.push(j);
+        }
+    }
+    return out.sort((a, b) => a - b);
+  };
+}

@@ -102,6 +102,17 @@ describe.each(testDatabases())('Corpus on the $name database', (database) => {
     expect((await store.getArticle('v1'))!.story).toBe('harbour');
   });
 
+  it('defers story rebuilds when asked, and catches up on rebuildStale', async () => {
+    await corpus.add([doc('o1', 'orchard growers expect a record harvest after a mild spring.')]);
+    const before = await store.getStory('orchard');
+    expect(before?.articles).toEqual(['o1']);
+    await corpus.add([doc('o2', 'orchard prices fall as the record harvest arrives.')], { rebuild: false });
+    expect((await store.getStory('orchard'))?.articles).toEqual(['o1']);
+    expect(await corpus.rebuildStale()).toBe(1);
+    expect((await store.getStory('orchard'))?.articles.sort()).toEqual(['o1', 'o2']);
+    expect(await corpus.rebuildStale()).toBe(0);
+  });
+
   it('searches articles and stories by full text', async () => {
     const hits = await store.searchArticles('strike talks');
     expect(hits.map((h) => h.id)).toContain('h2');

@@ -56,7 +56,12 @@ export class Corpus {
   ) {}
 
   /** Adds documents through all three steps; one result per document, in order. */
-  async add(docs: RawDocument[]): Promise<IngestResult[]> {
+  /**
+   * Stores documents and places them. With `rebuild` (the default) their stories' findings are rebuilt
+   * before it returns; bulk ingests pass `false` and call `rebuildStale` now and then, so that a story
+   * that grows by many articles is rebuilt once rather than once per batch.
+   */
+  async add(docs: RawDocument[], options: { rebuild?: boolean } = {}): Promise<IngestResult[]> {
     const hashes = docs.map(contentHash);
     const stored = new Set<string>();
     for (const hash of hashes) if (await this.store.articleIdForContent(hash)) stored.add(hash);
@@ -65,6 +70,7 @@ export class Corpus {
     for (let batch = await this.unprepared(); batch.length; batch = await this.unprepared())
       for (const seq of batch) await this.prepareQueued(seq);
     while ((await this.placeReady()) > 0);
+    if (options.rebuild !== false) await this.rebuildStale();
     const seen = new Set<string>();
     const results: IngestResult[] = [];
     for (const hash of hashes) {
@@ -179,21 +185,57 @@ export class Corpus {
           into,
         );
         await tx.deleteStory(from);
+        await tx.db.query('delete from stale_stories where id = $1', [from]);
         if (!touched.has(into)) touched.set(into, {});
         touched.delete(from);
       }
-      for (const [storyId, meta] of touched) await this.rebuildStory(tx, storyId, meta);
+      // Touched stories are marked in the same transaction as the placements, so a crash between placing
+      // and rebuilding leaves them marked, never forgotten.
+      for (const [storyId, meta] of touched)
+        await tx.db.query(
+          `insert into stale_stories (id, title, keywords) values ($1, $2, $3)
+           on conflict (id) do update set title = coalesce(excluded.title, stale_stories.title),
+             keywords = coalesce(excluded.keywords, stale_stories.keywords), marked_at = now()`,
+          [storyId, meta.title ?? null, meta.keywords ? JSON.stringify(meta.keywords) : null],
+        );
       if (placed) await tx.setState(ENGINE_STATE, engine.toJSON());
       return placed;
     });
+  }
+
+  /** Rebuilds the findings of every story marked stale, each in its own transaction. Returns how many. */
+  async rebuildStale(): Promise<number> {
+    let rebuilt = 0;
+    for (;;) {
+      const done = await this.store.transaction(async (tx) => {
+        // The engine state's lock serialises rebuilds with placements, which change story membership.
+        await tx.lockKey(ENGINE_STATE);
+        const row = (
+          await tx.db.query<{ id: string; title: string | null; keywords: string[] | null }>(
+            'select id, title, keywords from stale_stories order by marked_at, id limit 1',
+          )
+        )[0];
+        if (!row) return false;
+        await this.rebuildStory(tx, row.id, {
+          ...(row.title ? { title: row.title } : {}),
+          ...(row.keywords ? { keywords: row.keywords } : {}),
+        });
+        await tx.db.query('delete from stale_stories where id = $1', [row.id]);
+        return true;
+      });
+      if (!done) return rebuilt;
+      rebuilt++;
+    }
   }
 
   private async rebuildStory(
     tx: Store,
     storyId: string,
     meta: { title?: string; keywords?: string[] },
-  ): Promise<Story> {
+  ): Promise<Story | null> {
     const articles = await tx.articlesOfStory(storyId);
+    // A story merged into another since it was marked has no articles left to describe.
+    if (!articles.length) return null;
     const previous = await tx.getStory(storyId);
     const duplicates = await tx.duplicatesOf(articles.map((a) => a.id));
     const story = buildStory(

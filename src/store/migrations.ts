@@ -73,6 +73,18 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'stories whose findings wait to be rebuilt',
+    sql: `
+      create table stale_stories (
+        id text primary key,
+        title text,
+        keywords jsonb,
+        marked_at timestamptz not null default now()
+      );
+    `,
+  },
 ];
 
 export async function migrate(db: SqlClient): Promise<number> {

@@ -35,6 +35,8 @@ export interface WorkerOptions {
 
 export async function runWorker(corpus: Corpus, boss: PgBoss, options: WorkerOptions = {}): Promise<void> {
   const poll = options.pollSeconds ?? 0.5;
+  // Placement marks stories stale; they are rebuilt when the worker has nothing left to place, so a busy
+  // queue is not slowed by rebuilding the same story after every article.
   const placeAll = async () => {
     for (let n = await corpus.placeReady(); n > 0; n = await corpus.placeReady()) options.onPlaced?.(n);
   };
@@ -58,6 +60,7 @@ export async function runWorker(corpus: Corpus, boss: PgBoss, options: WorkerOpt
       // Rows whose job was lost (a producer killed between insert and send) are swept up here.
       for (const seq of await corpus.unprepared(20)) await corpus.prepareQueued(seq);
       await placeAll();
+      await corpus.rebuildStale();
       if (
         options.exitWhenIdle &&
         (await corpus.pendingCount()) === 0 &&

@@ -294,6 +294,15 @@ export class Store {
   }
 
   /** Reads state for update: inside a transaction on PostgreSQL, other workers wait for this one. */
+  /** Takes the row lock of a state key without reading its (possibly large) value. */
+  async lockKey(key: string): Promise<void> {
+    await this.db.query(
+      `insert into state (key, value) values ($1, 'null'::jsonb) on conflict (key) do nothing`,
+      [key],
+    );
+    await this.db.query('select key from state where key = $1 for update', [key]);
+  }
+
   async lockState<T>(key: string): Promise<T | null> {
     await this.db.query(
       `insert into state (key, value) values ($1, 'null'::jsonb) on conflict (key) do nothing`,

@@ -5,7 +5,7 @@
  * publication time and position. Each summary sentence cites itself and every aligned sentence of the
  * other articles. Contested facts are stated as contested, with every value cited, never silently picked.
  */
-import { contentWords, Idf, weightedCosine } from '../compare/words.ts';
+import { comparablePairs, contentWords, Idf, weightedCosine } from '../compare/words.ts';
 import type { Article, Cite, Fact, SummarySentence } from '../model/index.ts';
 import type { SummaryInput, SummaryOptions } from './index.ts';
 
@@ -84,11 +84,15 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     });
   }
   const usable = candidates.filter((c) => isUsable(c.text));
+  const comparable = comparablePairs(candidates.map((c) => c.words));
+  const position = new Map(candidates.map((c, i) => [c, i]));
   for (const c of usable) {
     let support = 0;
-    for (const other of candidates)
+    for (const j of comparable(position.get(c)!)) {
+      const other = candidates[j]!;
       if (other.article !== c.article)
         support += Math.max(0, weightedCosine(c.words, other.words, idf) - 0.2);
+    }
     const lead = 1 / (1 + c.index);
     c.score = support + 0.5 * lead + (articles.length === 1 ? lead : 0);
   }
@@ -114,7 +118,8 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   const out: SummarySentence[] = chosen.map((c) => {
     const sources: Cite[] = [{ article: c.article.id, start: c.start, end: c.end, text: c.text }];
     const seen = new Set([c.article.id]);
-    for (const other of candidates) {
+    for (const j of comparable(position.get(c)!)) {
+      const other = candidates[j]!;
       if (seen.has(other.article.id)) continue;
       if (weightedCosine(c.words, other.words, idf) >= SUPPORTS) {
         sources.push({ article: other.article.id, start: other.start, end: other.end, text: other.text });

@@ -11,6 +11,7 @@ import { progress } from '../progress.ts';
 import type { RegisterCommand } from './index.ts';
 
 const FEED_STATE = 'feeds';
+const REBUILD_EVERY_MS = 10_000;
 
 export const registerIngest: RegisterCommand = (program, setExitCode) => {
   program
@@ -51,10 +52,19 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
             const queued = await enqueueDocuments(corpus, boss, batch);
             created += queued;
             skipped += batch.length - queued;
-          } else for (const r of await corpus.add(batch)) r.created ? created++ : skipped++;
+          } else {
+            for (const r of await corpus.add(batch, { rebuild: false })) r.created ? created++ : skipped++;
+            // Stories are rebuilt every few seconds rather than after every batch: a story that grows by a
+            // hundred articles in a bulk ingest is rebuilt a handful of times, not a hundred.
+            if (performance.now() - lastRebuild > REBUILD_EVERY_MS) {
+              await corpus.rebuildStale();
+              lastRebuild = performance.now();
+            }
+          }
           batch = [];
           bar.tick(created + skipped, `articles (${created} new)`);
         };
+        let lastRebuild = performance.now();
         const web = new WebFetcher({ allowPrivate: opts.allowPrivate === true });
         const feedCache = new Map(
           Object.entries((await corpus.store.getState<Record<string, FeedCache>>(FEED_STATE)) ?? {}),
@@ -80,6 +90,7 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
               if (stopping) break;
             }
             await flush();
+            if (!boss) await corpus.rebuildStale();
             await corpus.store.setState(FEED_STATE, Object.fromEntries(feedCache));
             if (opts.follow && !stopping) await new Promise((r) => setTimeout(r, opts.follow! * 1000));
           } while (opts.follow && !stopping);
