@@ -207,6 +207,18 @@ describe('coverage', () => {
     const { coverage } = compareStory([wire(), radio(), state()]);
     expect(coverage.outlets).toEqual(['Wire', 'Radio', 'State TV']);
     expect(coverage.rows[0]!.outlets.sort()).toEqual(['Radio', 'State TV', 'Wire']);
+    expect(coverage.rows[0]).toMatchObject({ unique: false, omittedBy: [] });
+  });
+
+  it('marks what only one outlet reports and what one outlet omits that most others report', () => {
+    const extra = story('extra', 'Daily', 'Observers counted 40 monitors at the crossing near Geneva.', [
+      { text: '40 monitors', low: 40, high: 40, measure: 'monitors', unit: '' },
+    ]);
+    const { coverage } = compareStory([wire(), radio(), state(), extra]);
+    const talks = coverage.rows.find((r) => r.label.startsWith('talks'))!;
+    expect(talks.omittedBy).toEqual(['Daily']);
+    const monitors = coverage.rows.find((r) => r.label.startsWith('monitors'))!;
+    expect(monitors).toMatchObject({ outlets: ['Daily'], unique: true, omittedBy: [] });
   });
 });
 

@@ -79,7 +79,16 @@ export interface TimelineEntry {
 
 export interface Coverage {
   outlets: string[];
-  rows: { kind: 'fact' | 'quote'; id: string; label: string; outlets: string[] }[];
+  rows: {
+    kind: 'fact' | 'quote';
+    id: string;
+    label: string;
+    outlets: string[];
+    /** Only one of several outlets reports it. */
+    unique: boolean;
+    /** Outlets that leave it out while at least half of the outlets report it. */
+    omittedBy: string[];
+  }[];
 }
 
 export interface Story {

@@ -83,24 +83,12 @@ function coverageHeatmap(story: Story): string {
   if (!cov || cov.rows.length === 0) return '';
   const rows = cov.rows
     .map((r) => {
-      const share = r.outlets.length / Math.max(cov.outlets.length, 1);
       const cells = cov.outlets
         .map((o) => {
           const on = r.outlets.includes(o);
-          const cls = on
-            ? r.outlets.length === 1 && cov.outlets.length > 1
-              ? 'on only'
-              : 'on'
-            : share >= 0.5
-              ? 'off omitted'
-              : 'off';
-          const label = on
-            ? cls.includes('only')
-              ? 'only this outlet'
-              : 'reports'
-            : share >= 0.5
-              ? 'omits'
-              : 'absent';
+          const omitted = !on && (r.omittedBy ?? []).includes(o);
+          const cls = on ? (r.unique ? 'on only' : 'on') : omitted ? 'off omitted' : 'off';
+          const label = on ? (r.unique ? 'only this outlet' : 'reports') : omitted ? 'omits' : 'absent';
           return `<td class="${cls}" title="${escapeHtml(`${o}: ${label}`)}">${on ? '\u25cf' : ''}<span class="skip">${label}</span></td>`;
         })
         .join('');
