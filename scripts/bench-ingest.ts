@@ -156,7 +156,8 @@ if (!admin) {
               errors += d;
             });
             child.on('error', reject);
-            child.on('exit', (code) => resolve(code ?? 1));
+            // Ended by our SIGTERM (it can land while a worker is already shutting down) is a clean stop.
+            child.on('exit', (code, signal) => resolve(signal === 'SIGTERM' ? 0 : (code ?? 1)));
           }),
       );
       let gone = false;

@@ -135,10 +135,11 @@ export class Corpus {
   }
 
   /** Unprepared inbox rows, oldest first: what a restarted ingest or an idle worker picks up. */
-  async unprepared(limit = 1000): Promise<number[]> {
+  async unprepared(limit = 1000, olderThanSeconds = 0): Promise<number[]> {
     const rows = await this.store.db.query<{ seq: string }>(
-      'select seq from inbox where article is null order by seq limit $1',
-      [limit],
+      `select seq from inbox where article is null and enqueued_at <= now() - make_interval(secs => $2)
+       order by seq limit $1`,
+      [limit, olderThanSeconds],
     );
     return rows.map((r) => Number(r.seq));
   }

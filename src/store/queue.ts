@@ -26,6 +26,9 @@ export async function enqueueDocuments(corpus: Corpus, boss: PgBoss, docs: RawDo
   return seqs.length;
 }
 
+const REBUILD_EVERY_MS = 10_000;
+const LOST_JOB_SECONDS = 30;
+
 export interface WorkerOptions {
   /** Stop once the inbox is empty and no job is waiting. */
   exitWhenIdle?: boolean;
@@ -42,13 +45,17 @@ export async function runWorker(corpus: Corpus, boss: PgBoss, options: WorkerOpt
   };
   await boss.work<{ seq: number }>(
     PREPARE_QUEUE,
-    { batchSize: 1, pollingIntervalSeconds: poll },
+    // Several jobs per fetch: pg-boss waits out its polling interval after each fetch.
+    { batchSize: 8, pollingIntervalSeconds: poll },
     async (jobs) => {
+      // Jobs only prepare, the part that runs in parallel; placement, serialised by the engine-state lock,
+      // happens in the loop below in batches, so that the state is read and written once per batch rather
+      // than once per article.
       for (const job of jobs) await corpus.prepareQueued(job.data.seq);
-      await placeAll();
     },
   );
   let stopping = false;
+  let lastRebuild = performance.now();
   const stop = () => {
     stopping = true;
   };
@@ -57,16 +64,17 @@ export async function runWorker(corpus: Corpus, boss: PgBoss, options: WorkerOpt
   while (!stopping) {
     await new Promise((resolve) => setTimeout(resolve, poll * 2000));
     try {
-      // Rows whose job was lost (a producer killed between insert and send) are swept up here.
-      for (const seq of await corpus.unprepared(20)) await corpus.prepareQueued(seq);
+      // Rows whose job was lost (a producer killed between insert and send) are swept up here; only rows
+      // waiting longer than a job would, so that workers do not all prepare the rows their jobs are on.
+      for (const seq of await corpus.unprepared(20, LOST_JOB_SECONDS)) await corpus.prepareQueued(seq);
       await placeAll();
-      await corpus.rebuildStale();
-      if (
-        options.exitWhenIdle &&
-        (await corpus.pendingCount()) === 0 &&
-        (await boss.getQueueSize(PREPARE_QUEUE)) === 0
-      )
-        stop();
+      const pending = await corpus.pendingCount();
+      // Stories are rebuilt once the inbox is drained, or every REBUILD_EVERY_MS under a steady stream.
+      if (pending === 0 || performance.now() - lastRebuild > REBUILD_EVERY_MS) {
+        await corpus.rebuildStale();
+        lastRebuild = performance.now();
+      }
+      if (options.exitWhenIdle && pending === 0 && (await boss.getQueueSize(PREPARE_QUEUE)) === 0) stop();
     } catch (error) {
       process.stderr.write(`corroborate: worker: ${(error as Error).message}\n`);
     }

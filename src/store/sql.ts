@@ -50,6 +50,11 @@ export async function openEmbedded(dataDir?: string): Promise<SqlClient> {
 
 export async function openPostgres(url: string, poolSize = 5): Promise<SqlClient> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server drops (a restart, an administrator) emits 'error' on the pool; without a
+  // listener that would crash the process, though the pool simply opens a new connection next time.
+  pool.on('error', (error) =>
+    process.stderr.write(`corroborate: database connection lost: ${error.message}\n`),
+  );
   await pool.query('select 1');
   const client: SqlClient = wrap('postgres', pool, {
     async transaction(fn) {
