@@ -4,18 +4,10 @@
  * articles of one story share names, figures and quotes while differing in wording and order, the way
  * several outlets' reports of one event do.
  */
+import { rng } from '../src/testing/synthetic.ts';
 
 export type Rand = () => number;
-
-export function rng(seed: number): Rand {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 const PLACES = [
   'Port Sorrel',

@@ -10,7 +10,7 @@ import { Parser } from 'htmlparser2';
 import { classifyLine } from '../clean/rules.ts';
 import type { Block, Removal } from '../model/index.ts';
 import { cleanByline, isoDate, readMetadata } from './metadata.ts';
-import { selectContent } from './score.ts';
+import { BLOCK_KIND, selectContent } from './score.ts';
 import { metadataDocument, parsePage } from './tree.ts';
 import type { Extraction, ExtractOptions } from './types.ts';
 
@@ -33,24 +33,6 @@ function loadReadability() {
 
 const MAX_DOM_BYTES = 8 * 1024 * 1024;
 const MAX_DEPTH_FOR_DOM = 2000;
-
-const BLOCK_KIND: Record<string, Block['kind']> = {
-  h1: 'heading',
-  h2: 'heading',
-  h3: 'heading',
-  h4: 'heading',
-  h5: 'heading',
-  h6: 'heading',
-  p: 'paragraph',
-  li: 'list',
-  blockquote: 'quote',
-  tr: 'table',
-  pre: 'paragraph',
-  dd: 'paragraph',
-  dt: 'paragraph',
-  figcaption: 'caption',
-  caption: 'caption',
-};
 
 const normalize = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
 

@@ -18,7 +18,8 @@ export interface TextBlock {
   linkChars: number;
 }
 
-const BLOCK_KIND: Record<string, Block['kind']> = {
+/** HTML elements that are text blocks of their own, with the kind of block each makes. */
+export const BLOCK_KIND: Record<string, Block['kind']> = {
   h1: 'heading',
   h2: 'heading',
   h3: 'heading',

@@ -36,7 +36,8 @@ function guessTitle(article: Article, extraction: Extraction): string | undefine
     : undefined;
 }
 
-function outletFromUrl(url: string | undefined): string | undefined {
+/** The site's host name as the outlet when nothing better is known: `www.example.org` → `example.org`. */
+export function outletFromUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
     return new URL(url).hostname.replace(/^www\./, '');

@@ -56,9 +56,14 @@ export function signature(hashes: Uint32Array): Uint32Array {
     const value = mix(v ^ 0x5bd1e995);
     if (value < sig[bin]!) sig[bin] = value;
   }
-  // Densification: an empty bin takes the value of the next non-empty bin (rotating), with an offset so
-  // that borrowed values of two documents only match when the source bins match.
-  if (hashes.length === 0) return sig;
+  return hashes.length === 0 ? sig : densify(sig);
+}
+
+/**
+ * Densification: an empty bin takes the value of the next non-empty bin (rotating), with an offset so
+ * that borrowed values of two documents only match when the source bins match.
+ */
+function densify(sig: Uint32Array): Uint32Array {
   const filled = sig.slice();
   for (let i = 0; i < BINS; i++) {
     if (sig[i] !== EMPTY) continue;
@@ -187,17 +192,5 @@ export function sketchText(text: string): TextSketch {
     const v = mix(fnv1a(tokens(text).join(' ')));
     sig[v % BINS] = mix(v ^ 0x5bd1e995);
   }
-  if (words === 0) return { sig, words, normalizedHash: normalized >>> 0 };
-  const filled = sig.slice();
-  for (let i = 0; i < BINS; i++) {
-    if (sig[i] !== EMPTY) continue;
-    for (let step = 1; step < BINS; step++) {
-      const j = (i + step) % BINS;
-      if (sig[j] !== EMPTY) {
-        filled[i] = mix((sig[j]! + step) >>> 0);
-        break;
-      }
-    }
-  }
-  return { sig: filled, words, normalizedHash: normalized >>> 0 };
+  return { sig: words === 0 ? sig : densify(sig), words, normalizedHash: normalized >>> 0 };
 }

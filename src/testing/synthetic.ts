@@ -52,7 +52,8 @@ const OUTLETS = [
 ];
 const VERBS = ['said', 'told reporters', 'warned', 'added', 'explained'];
 
-function rng(seed: number) {
+/** A small deterministic generator (xorshift32) for reproducible fixtures and benchmarks. */
+export function rng(seed: number): () => number {
   let s = seed >>> 0 || 1;
   return () => {
     s ^= s << 13;

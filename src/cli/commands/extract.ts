@@ -7,20 +7,11 @@ import { Option } from 'commander';
 import type { RawDocument } from '../../ingest/index.ts';
 import { readInputs } from '../../ingest/index.ts';
 import { splitLines } from '../../ingest/lines.ts';
-import { extractDocument } from '../../pipeline/index.ts';
+import { extractDocument, outletFromUrl } from '../../pipeline/index.ts';
 import { detectLanguage } from '../../pipeline/language.ts';
 import type { RegisterCommand } from './index.ts';
 
 const MAX_LINE = 64 * 1024 * 1024;
-
-function outletOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return undefined;
-  }
-}
 
 /** The extraction result in the flat shape of `--jsonl` and `--format json`. */
 export function extractionRecord(doc: RawDocument) {
@@ -33,7 +24,7 @@ export function extractionRecord(doc: RawDocument) {
     byline: doc.meta.byline ?? meta.byline ?? null,
     published: doc.meta.published ?? meta.published ?? null,
     modified: meta.modified ?? null,
-    outlet: doc.meta.outlet ?? meta.outlet ?? outletOf(url) ?? null,
+    outlet: doc.meta.outlet ?? meta.outlet ?? outletFromUrl(url) ?? null,
     language: meta.language ?? detectLanguage(text) ?? null,
     url: meta.url ?? url ?? null,
     flags,
