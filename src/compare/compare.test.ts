@@ -301,3 +301,43 @@ describe('dates of one event', () => {
     expect(date.sides?.map((s) => s.outlets.sort())).toContainEqual(['Radio', 'Wire']);
   });
 });
+
+describe('places of one event', () => {
+  const story3 = async (place: string) => {
+    const { annotateLanguage } = await import('../pipeline/index.ts');
+    const make = (id: string, outlet: string, where: string) =>
+      annotateLanguage(
+        createArticle({
+          id,
+          text: `The foreign ministers of Valdoria and Kestrel held talks in ${where} on reopening the border crossings.\n\nBoth sides said the meeting was useful.`,
+          meta: { outlet, published: '2026-03-04' },
+        }),
+      );
+    return compareStory([
+      make('a', 'Wire', 'Geneva'),
+      make('b', 'Radio', 'Geneva'),
+      make('c', 'Daily', place),
+    ]);
+  };
+
+  it('agrees when the outlets name the same place', async () => {
+    const { facts } = await story3('Geneva');
+    const place = facts.find((f) => f.dimension === 'place');
+    expect(place?.status).toBe('agree');
+    expect(place?.values.map((v) => v.text)).toEqual(['Geneva', 'Geneva', 'Geneva']);
+  });
+
+  it('flags a changed place in one outlet, naming that outlet', async () => {
+    const { facts } = await story3('Vienna');
+    const place = facts.find((f) => f.dimension === 'place')!;
+    expect(place.status).toBe('conflict');
+    expect(place.sides?.map((s) => s.outlets.sort())).toEqual(
+      expect.arrayContaining([['Daily'], ['Radio', 'Wire']]),
+    );
+  });
+
+  it('does not set a city against the country it is in', async () => {
+    const { facts } = await story3('Switzerland');
+    expect(facts.filter((f) => f.dimension === 'place' && f.status === 'conflict')).toEqual([]);
+  });
+});

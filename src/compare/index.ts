@@ -7,6 +7,7 @@ import { linkStoryEntities } from '../nlp/index.ts';
 import { buildCoverage } from './coverage.ts';
 import { alignEventDates } from './dates.ts';
 import { alignFacts } from './facts.ts';
+import { alignEventPlaces } from './places.ts';
 import { alignQuotes } from './quotes.ts';
 import { contentWords, Idf } from './words.ts';
 
@@ -33,6 +34,8 @@ export function compareStory(articles: Article[]): Comparison {
   const entities = linkStoryEntities(articles);
   const quotes = alignQuotes(articles, entities, idf);
   const figures = alignFacts(articles, idf);
-  const facts = [...figures, ...alignEventDates(articles, idf, figures.length + 1)];
+  const dates = alignEventDates(articles, idf, figures.length + 1);
+  const places = alignEventPlaces(articles, entities, idf, figures.length + dates.length + 1);
+  const facts = [...figures, ...dates, ...places];
   return { entities, quotes, facts, coverage: buildCoverage(articles, facts, quotes) };
 }

@@ -44,6 +44,8 @@ export interface Gazetteer {
   places: Map<string, string>;
   /** lower-cased demonym ("russian") → country */
   demonyms: Map<string, string>;
+  /** lower-cased names of countries and provinces: places that contain cities, not points on a map */
+  regions: Set<string>;
 }
 
 let cached: Gazetteer | undefined;
@@ -52,6 +54,7 @@ export function gazetteer(): Gazetteer {
   if (cached) return cached;
   const places = new Map<string, string>();
   const demonyms = new Map<string, string>();
+  const regions = new Set<string>();
   const countries = require('world-countries') as {
     name: { common: string; official: string };
     altSpellings: string[];
@@ -62,6 +65,8 @@ export function gazetteer(): Gazetteer {
     const name = c.name.common;
     places.set(name.toLowerCase(), name);
     places.set(c.name.official.toLowerCase(), name);
+    regions.add(name.toLowerCase());
+    regions.add(c.name.official.toLowerCase());
     for (const alt of c.altSpellings) if (alt.length > 3) places.set(alt.toLowerCase(), name);
     for (const cap of c.capital ?? []) places.set(cap.toLowerCase(), cap);
     const d = c.demonyms?.eng;
@@ -75,12 +80,15 @@ export function gazetteer(): Gazetteer {
   for (const c of cities) {
     if (c.pop < 50_000) continue;
     for (const n of [c.city, c.city_ascii]) if (n && n.length > 2) places.set(n.toLowerCase(), c.city);
-    if (c.province && c.province.length > 3) places.set(c.province.toLowerCase(), c.province);
+    if (c.province && c.province.length > 3) {
+      places.set(c.province.toLowerCase(), c.province);
+      regions.add(c.province.toLowerCase());
+    }
   }
   for (const [old, current] of Object.entries(RENAMED)) {
     places.set(old, current);
     places.set(current.toLowerCase(), current);
   }
-  cached = { places, demonyms };
+  cached = { places, demonyms, regions };
   return cached;
 }

@@ -1,0 +1,88 @@
+/**
+ * One event told by several outlets, and what each says of one of its attributes (its date, its place).
+ * Sentences that carry the attribute are matched across outlets by their other words; each group of
+ * matched sentences becomes a fact whose values are compared exactly, as intervals: values that do not
+ * overlap cannot both be true, and the fact is a conflict naming the outlets on each side.
+ */
+import type { Fact, FactValue } from '../model/index.ts';
+import { type Idf, weightedCosine } from './words.ts';
+
+export interface EventMention {
+  value: FactValue;
+  /** The sentence's content words, without the attribute itself. */
+  words: string[];
+}
+
+export interface EventMatching {
+  minCosine: number;
+  minSharedWords: number;
+}
+
+function shared(a: string[], b: string[]): string[] {
+  const set = new Set(a);
+  return [...new Set(b.filter((w) => set.has(w)))];
+}
+
+/** Outlets whose values can be true together: exact interval overlap, no rounding. */
+function exactSides(values: FactValue[]): { outlets: string[]; low: number; high: number }[] {
+  const sides: { outlets: string[]; low: number; high: number }[] = [];
+  for (const v of [...values].sort((a, b) => a.low - b.low || a.high - b.high)) {
+    const side = sides.find((s) => v.low <= s.high && s.low <= v.high);
+    const outlet = v.outlet ?? v.article;
+    if (side) {
+      side.low = Math.max(side.low, v.low);
+      side.high = Math.min(side.high, v.high);
+      if (!side.outlets.includes(outlet)) side.outlets.push(outlet);
+    } else sides.push({ outlets: [outlet], low: v.low, high: v.high });
+  }
+  return sides;
+}
+
+/** Events dated by more than one outlet, as facts; `firstId` numbers them after the figures. */
+/** Groups mentions of one event across outlets and makes a fact of each group that several outlets tell. */
+export function eventFacts(
+  mentions: EventMention[],
+  idf: Idf,
+  matching: EventMatching,
+  kind: { dimension: string; unit: string; firstId: number },
+): Fact[] {
+  const groups: EventMention[][] = [];
+  for (const item of mentions) {
+    let best: EventMention[] | undefined;
+    let bestScore = matching.minCosine;
+    for (const g of groups) {
+      if (g.some((m) => m.value.article === item.value.article)) continue;
+      const score = Math.max(
+        ...g.map((m) =>
+          shared(m.words, item.words).length >= matching.minSharedWords
+            ? weightedCosine(m.words, item.words, idf)
+            : 0,
+        ),
+      );
+      if (score >= bestScore) {
+        best = g;
+        bestScore = score;
+      }
+    }
+    if (best) best.push(item);
+    else groups.push([item]);
+  }
+  return groups
+    .filter((g) => new Set(g.map((i) => i.value.outlet ?? i.value.article)).size > 1)
+    .map((g, n) => {
+      const values = g.map((i) => i.value);
+      const sides = exactSides(values);
+      const counts = new Map<string, number>();
+      for (const i of g) for (const w of new Set(i.words)) counts.set(w, (counts.get(w) ?? 0) + 1);
+      const label = [...counts].sort((a, b) => b[1] - a[1] || idf.weight(b[0]) - idf.weight(a[0]))[0]?.[0];
+      return {
+        id: `f${kind.firstId + n}`,
+        measure: label ? `${kind.dimension} of ${label}` : kind.dimension,
+        unit: kind.unit,
+        dimension: kind.dimension,
+        status: sides.length > 1 ? 'conflict' : 'agree',
+        values,
+        ...(sides.length > 1 ? { sides } : {}),
+      } satisfies Fact;
+    });
+}
