@@ -9,6 +9,7 @@
 import type { Article, Entity, EntityType, Span, StoryEntity } from '../model/index.ts';
 import { gazetteer } from './entities/gazetteer.ts';
 import {
+  COMPANY_ABBREVIATIONS,
   DESCRIPTIONS,
   NOT_NAMES,
   NOT_NAMES_EXTRA,
@@ -17,6 +18,8 @@ import {
   PERSON_CUE_AFTER,
   PLACE_CUE_BEFORE,
   PLACE_WORDS,
+  TEAM_CUE_AFTER,
+  TEAM_CUE_BEFORE,
   TITLES,
 } from './entities/lexicon.ts';
 
@@ -24,7 +27,7 @@ for (const w of NOT_NAMES_EXTRA) NOT_NAMES.add(w);
 
 // A name word: a capitalised word, an all-caps acronym, or initials ("U.S.", "F."); runs of them, with
 // the lowercase joiners names use ("Federation of Labour Unions", "Palais des Nations").
-const WORD = String.raw`(?:(?:[A-Z]\.)+|[A-Z][\p{L}'’-]*|[A-Z]{2,})`;
+const WORD = String.raw`(?:(?:[A-Z]\.)+|(?:Corp|Inc|Co|Ltd|Bros|Cos|Plc|Intl)\.|[A-Z][\p{L}'’-]*|[A-Z]{2,})`;
 const CANDIDATE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])${WORD}(?:(?:\s+(?:of|the|for|and|de|des|du|la|le|van|von|der|al|bin|da|di)(?=\s+[A-Z]))?\s+${WORD})*`,
   'gu',
@@ -62,6 +65,9 @@ function typeOf(
   const after = text.slice(span.end, span.end + 30);
   const before = text.slice(Math.max(0, span.start - 12), span.start);
   if (/^[A-Z]{2,6}$/.test(surface)) return { type: 'organization', evidence: 1 };
+  // Only one-word names: "Pete Sampras 6-3" in a results line is a player, "Essex 340" a team.
+  if (words.length === 1 && (TEAM_CUE_AFTER.test(after) || TEAM_CUE_BEFORE.test(before)))
+    return { type: 'organization', evidence: 2 };
   if (PERSON_CUE_AFTER.test(after) && words.length <= 3) return { type: 'person', evidence: 2 };
   if (words.length >= 2 && words.length <= 3 && words.every((w) => /^[A-Z][a-z'’-]+$/.test(w)))
     return { type: 'person', evidence: 1 };
@@ -83,7 +89,9 @@ function candidates(article: Article): Mention[] {
     let start = m.index;
     let surface = m[0];
     // Possessives and trailing dots belong to the sentence, not the name.
-    surface = surface.replace(/['’]s$/, '').replace(/\.$/, (d) => (/\b[A-Z]\.$/.test(surface) ? d : ''));
+    surface = surface
+      .replace(/['’]s$/, '')
+      .replace(/\.$/, (d) => (/\b[A-Z]\.$/.test(surface) || COMPANY_ABBREVIATIONS.test(surface) ? d : ''));
     let words = surface.split(/\s+/);
     // A leading article or a sentence-initial common word is not part of the name.
     while (
@@ -100,6 +108,17 @@ function candidates(article: Article): Mention[] {
         start += words[0]!.length + 1;
         words = words.slice(1);
       }
+    }
+    // "Shares of Johnson Controls": a sentence-initial word joined by "of" is the sentence's, unless the
+    // whole is an organisation's name ("Bank of England").
+    if (
+      words.length > 2 &&
+      words[1] === 'of' &&
+      isSentenceStart(text, start) &&
+      !ORG_PREFIXES.test(words.join(' '))
+    ) {
+      start += words[0]!.length + words[1]!.length + 2;
+      words = words.slice(2);
     }
     while (
       words.length &&
@@ -138,6 +157,7 @@ function candidates(article: Article): Mention[] {
       isSentenceStart(text, start) &&
       !midSentence.has(name) &&
       !PERSON_CUE_AFTER.test(text.slice(start + name.length, start + name.length + 30)) &&
+      !TEAM_CUE_AFTER.test(text.slice(start + name.length, start + name.length + 30)) &&
       !gazetteer().places.has(name.toLowerCase())
     )
       continue;
@@ -263,13 +283,15 @@ export function linkStoryEntities(articles: Article[]): StoryEntity[] {
   const merged: StoryEntity[] = [];
   const find = (e: Entity) => {
     const name = e.name.toLowerCase();
-    const surname = e.type === 'person' ? name.split(' ').pop()! : null;
+    // A lone untyped word in one article ("Okafor flew on") is the surname of a person named in another.
+    const lone = e.type === 'other' && !name.includes(' ');
+    const surname = e.type === 'person' || lone ? name.split(' ').pop()! : null;
     return (
       merged.find((s) => s.name.toLowerCase() === name || s.aliases.some((a) => a.toLowerCase() === name)) ??
       merged.find(
         (s) =>
-          s.type === 'person' &&
-          e.type === 'person' &&
+          ((s.type === 'person' && (e.type === 'person' || lone)) ||
+            (s.type === 'other' && !s.name.includes(' ') && e.type === 'person')) &&
           surname &&
           s.name.toLowerCase().split(' ').pop() === surname &&
           (s.name.includes(' ') || e.name.includes(' ')),

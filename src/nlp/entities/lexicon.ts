@@ -50,3 +50,11 @@ export const PLACE_WORDS = new Set(
 
 export const NOT_NAMES_EXTRA =
   'nobody everyone everybody someone somebody anyone anybody none nothing something everything'.split(' ');
+
+/** Company-form abbreviations whose final dot is part of the name: "First Albany Corp.". */
+export const COMPANY_ABBREVIATIONS = /\b(?:Corp|Inc|Co|Ltd|Bros|Cos|Plc|Intl)\.$/;
+
+/** Sports results name teams, which are organisations: "Essex beat Kent", "Ulsan 2 Pohang 1". */
+export const TEAM_CUE_AFTER =
+  /^\s+(?:beat|beats|defeated|drew|draw|lost|won|v\.?|vs\.?|\d+(?:-\d+)?\s*(?:,|\(|points?\b|pts\b|$))/;
+export const TEAM_CUE_BEFORE = /\b(?:beat|beats|defeated|drew with|lost to|against|v\.?|vs\.?)\s+$/;
