@@ -118,6 +118,16 @@ for (const [name, annFile] of byArticle) {
   }
   gold.forEach((g, i) => {
     if (matchedGold.has(i)) return;
+    if (process.env.QUOTES_MISSES && !g.direct)
+      console.error(
+        `MISS ${name}: [${g.source ? g.source.map((s) => text.slice(s.start, s.end)).join(' ') : '-'}] ${g.content
+          .map((s) => text.slice(s.start, s.end))
+          .join(' … ')
+          .slice(
+            0,
+            160,
+          )} ||| ${text.slice(Math.max(0, g.content[0]!.start - 80), g.content[0]!.start).replace(/\n/g, ' ')}`,
+      );
     c.all.fn++;
     (g.direct ? c.direct : c.indirect).fn++;
   });

@@ -80,3 +80,27 @@ describe('quotes', () => {
     expect(q).toMatchObject({ content: 'Nobody saw it coming.', speaker: null, entity: null });
   });
 });
+
+describe('indirect attributions', () => {
+  it('reads a closing "according to" and a poll share as speakers', () => {
+    const trailing = quotes(
+      'Turnout in the river districts fell to 41 percent, according to the electoral commission.',
+    );
+    expect(trailing).toContainEqual(
+      expect.objectContaining({
+        content: 'Turnout in the river districts fell to 41 percent',
+        speaker: 'the electoral commission',
+        direct: false,
+      }),
+    );
+    const share = quotes(
+      'In the same survey, 73 percent said the ferry should keep running through the winter.',
+    );
+    expect(share).toContainEqual(
+      expect.objectContaining({
+        speaker: '73 percent',
+        content: 'the ferry should keep running through the winter',
+      }),
+    );
+  });
+});

@@ -9,15 +9,17 @@
 import type { Article, Entity, Quote, Span } from '../model/index.ts';
 
 const CUES =
-  'said|says|say|called|calls|described|describes|found|finds|reported|reports|believes|believed|thinks|thought|expects|expected|hopes|hoped|wants|wanted|alleged|alleges|revealed|reveals|indicated|indicates|estimated|estimates|showed|shows|concluded|concludes|argue|claim|insist|warn|disputed|disputes|questioned|questions|pointed out|points out|made clear|has learned|told|tells|added|adds|noted|notes|warned|warns|argued|argues|claimed|claims|insisted|insists|denied|denies|accused|accuses|acknowledged|acknowledges|announced|announces|wrote|writes|stated|states|explained|explains|declared|declares|asked|asks|replied|replies|stressed|stresses|urged|urges|admitted|admits|suggested|suggests|predicted|predicts|confirmed|confirms|promised|promises|vowed|vows|complained|complains|recalled|recalls|observed|observes|cautioned|cautions|emphasized|emphasised|maintained|maintains|contended|contends|told reporters|told journalists|said in a statement';
+  'said|says|say|called|calls|described|describes|found|finds|reported|reports|believes|believed|thinks|thought|expects|expected|hopes|hoped|wants|wanted|alleged|alleges|revealed|reveals|indicated|indicates|estimated|estimates|showed|shows|shown|concluded|concludes|argue|claim|insist|warn|disputed|disputes|questioned|questions|pointed out|points out|made clear|has learned|told|tells|added|adds|noted|notes|warned|warns|argued|argues|claimed|claims|insisted|insists|denied|denies|accused|accuses|acknowledged|acknowledges|announced|announces|wrote|writes|stated|states|explained|explains|declared|declares|asked|asks|replied|replies|stressed|stresses|urged|urges|admitted|admits|suggested|suggests|predicted|predicts|confirmed|confirms|promised|promises|vowed|vows|complained|complains|recalled|recalls|observed|observes|cautioned|cautions|emphasized|emphasised|maintained|maintains|contended|contends|told reporters|told journalists|said in a statement';
 const CUE_WORD = new RegExp(`\\b(${CUES})\\b`, 'i');
 const TITLE =
   '(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|President|Prime Minister|Minister|Chancellor|Secretary|Mayor|Judge|Chief|Councillor|Councilor|Senator|Governor|Ambassador|Envoy|Director|Commissioner)\\.?';
 const NAME = `(?:${TITLE}\\s+)?(?:[A-Z][\\p{L}'’.-]+\\s+){0,4}[A-Z][\\p{L}'’-]+`;
 const DESCRIPTION =
-  "(?:the|a|an|one|another|two|three|several|some)\\s+(?:[a-z][\\p{L}'’-]+\\s+){0,4}(?:minister|official|officials|spokesman|spokeswoman|spokesperson|diplomat|leader|chief|president|analyst|analysts|expert|experts|witness|witnesses|resident|residents|source|sources|police|officer|officers|lawyer|adviser|advisor|aide|envoy|mayor|councillor|ministry|government|agency|company|group|union|statement|report|organisers|organizers|critics|observers|protesters|senator|governor|secretary|director|spokesmen|authorities|prosecutors|doctors|investigators)";
+  "(?:the|a|an|one|another|two|three|several|some)\\s+(?:[a-z][\\p{L}'’-]+\\s+){0,4}(?:minister|official|officials|spokesman|spokeswoman|spokesperson|diplomat|leader|chief|president|analyst|analysts|expert|experts|witness|witnesses|resident|residents|source|sources|police|officer|officers|lawyer|adviser|advisor|aide|envoy|mayor|councillor|ministry|government|agency|company|group|union|statement|report|organisers|organizers|critics|observers|protesters|senator|governor|secretary|director|spokesmen|authorities|prosecutors|doctors|investigators|campaign|poll|polls|survey|surveys|study|studies|documents|records|data|figures|voters|respondents|people|supporters|administration|department|office|committee|party|council|court|commission|board|newspaper|network|website|memo|letter|filing|indictment|lawsuit|ruling|judge|jury|researchers|scientists|economists|strategists|aides|advisers|allies|spokespeople)";
 const PRONOUN = '(?:he|she|they|He|She|They|we|We|I)';
-const SPEAKER = `(?<speaker>${NAME}|${DESCRIPTION}|${PRONOUN}|[A-Z][a-z]+ (?:officials|police|authorities))`;
+// Shares of a poll speak too: "73 percent said the same", "Twelve percent indicated that they were not sure".
+const SHARE = '(?:\\d+|[A-Z][a-z]+(?:-[a-z]+)?) percent(?: of (?:[a-z]+ ){0,2}[a-z]+)?';
+const SPEAKER = `(?<speaker>${NAME}|${DESCRIPTION}|${PRONOUN}|${SHARE}|[A-Z][a-z]+ (?:officials|police|authorities))`;
 
 const OPEN = '"“«„‘';
 const CLOSE_FOR: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“', '‘': '’' };
@@ -130,8 +132,12 @@ function attributeDirect(article: Article, content: Span): Pick<Found, 'speaker'
   return { speaker: null, cue: null };
 }
 
+// What may follow a closing "…, he said": when and where ("on Monday in Geneva"), to whom, or nothing. A
+// clause there ("73 percent said the ferry should keep running") is the content, not a trail.
+const TRAIL_TAIL =
+  "(?:\\s+(?:on|in|at|during|after|before|last|this|late|early|while|when|to|from|by|adding|reporters|journalists|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][\\p{L}'’-]*)\\b(?:\\s+[\\p{L}\\d,'’-]+){0,7}?)?";
 const INDIRECT_TRAIL = new RegExp(
-  `,\\s*(?:${SPEAKER}\\s+(?<cue>${CUES})|(?<cue2>${CUES})\\s+(?<speaker2>${NAME}|${DESCRIPTION}))(?:\\s+[\\p{L}\\d,'’-]+){0,8}?[.!?]["”]?$`,
+  `,\\s*(?:${SPEAKER}\\s+(?<cue>${CUES})|(?<cue2>${CUES})\\s+(?<speaker2>${NAME}|${DESCRIPTION}))${TRAIL_TAIL}[.!?]["”]?$`,
   'u',
 );
 const ACCORDING = new RegExp(
@@ -140,12 +146,25 @@ const ACCORDING = new RegExp(
 );
 
 const CUE_ANY = new RegExp(`\\b(?<cue>${CUES})\\b`, 'gu');
+// "…, according to the poll." closes the sentence it attributes.
+const ACCORDING_TRAIL = new RegExp(
+  `,?\\s+(?<cue>according to)\\s+(?<speaker>${NAME}|${DESCRIPTION}|the (?:[a-z]+ ){0,3}[a-z]+(?: [A-Z][a-z]+)*)(?:\\s+[\\p{L}\\d,'’-]+){0,6}?[.!?]["”]?$`,
+  'u',
+);
 const SPEAKER_BEFORE = new RegExp(
   `${SPEAKER}\\s+(?:(?:also|then|later|has|had|have|previously|repeatedly|again|recently|publicly|privately|once|long|never|not|already|reportedly|would|will|could|may|might|did|does|do)\\s+){0,3}$`,
   'u',
 );
-const CONTENT_LEAD =
-  /^(?:\s+(?:reporters|journalists|listeners|the [a-z]+|[A-Z][a-z]+|him|her|them|us|me|CNN|NBC|ABC|Fox News))?(?:\s+(?:on|in|at|last|this|late|early)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon|today|yesterday|earlier|later)\b)?(?:,?\s+(?:in|during|at|on)\s+(?:a|an|the)\s+[\p{L} -]{1,40}?,?)?(?:\s+that)?\s+/u;
+// After the cue: an addressee (only for verbs that take one: "told reporters", "warned the council"), a
+// time, a setting, "that".
+const LEAD_REST = String.raw`(?:\s+(?:on|in|at|last|this|late|early)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon|today|yesterday|earlier|later)\b)?(?:,?\s+(?:in|during|at|on)\s+(?:a|an|the)\s+[\p{L} -]{1,40}?,?)?(?:\s+that)?\s+`;
+const CONTENT_LEAD = new RegExp(`^${LEAD_REST}`, 'u');
+const CONTENT_LEAD_ADDRESSED = new RegExp(
+  String.raw`^(?:\s+(?:reporters|journalists|listeners|the [a-z]+|[A-Z][a-z]+|him|her|them|us|me|CNN|NBC|ABC|Fox News))?` +
+    LEAD_REST,
+  'u',
+);
+const TAKES_ADDRESSEE = /^(?:told|tells|asked|asks|warned|warns|urged|urges|assured|informed|reminded)$/;
 
 function indirectQuotes(article: Article, taken: Span[]): Found[] {
   const text = article.text;
@@ -171,6 +190,25 @@ function indirectQuotes(article: Article, taken: Span[]): Found[] {
         });
       continue;
     }
+    const accTrail = ACCORDING_TRAIL.exec(body);
+    if (accTrail && accTrail.index > 15 && !/^["“«„]/.test(body)) {
+      const content = { start: sentence.start, end: sentence.start + accTrail.index };
+      if (!overlapsTaken(content)) {
+        const speakerText = accTrail.groups!.speaker!;
+        const sAt =
+          sentence.start +
+          accTrail.index +
+          accTrail[0].indexOf(speakerText, accTrail[0].indexOf('according'));
+        const cAt = sentence.start + accTrail.index + accTrail[0].indexOf('according');
+        out.push({
+          content,
+          direct: false,
+          speaker: { start: sAt, end: sAt + speakerText.length },
+          cue: { start: cAt, end: cAt + 'according to'.length },
+        });
+        continue;
+      }
+    }
     const trail = INDIRECT_TRAIL.exec(body);
     if (trail && trail.index > 15 && !/^["“«„]/.test(body)) {
       const content = { start: sentence.start, end: sentence.start + trail.index };
@@ -194,7 +232,7 @@ function indirectQuotes(article: Article, taken: Span[]): Found[] {
       const sp = SPEAKER_BEFORE.exec(left);
       if (!sp) continue;
       const afterCue = body.slice(m.index + m[0].length);
-      const lead = CONTENT_LEAD.exec(afterCue);
+      const lead = (TAKES_ADDRESSEE.test(m[0]) ? CONTENT_LEAD_ADDRESSED : CONTENT_LEAD).exec(afterCue);
       if (!lead) continue;
       const start = sentence.start + m.index + m[0].length + lead[0].length;
       const content = { start, end: sentence.start + endTrim };
