@@ -51,6 +51,8 @@ export interface SerializedClusterer {
 
 const DAY = 86_400_000;
 const BACKGROUND_DOCS = 30;
+// Long enough for the whole of most articles; the tail of a very long page adds more noise than signal.
+const BODY_CHARS = 10_000;
 const REMEMBERED_ARTICLES = 50;
 
 /** The `k` most-voted slots among those touched, by a native numeric sort of their scores. */
@@ -107,7 +109,7 @@ export class StoryClusterer {
     const tf = new Map<string, number>();
     const add = (w: string, weight: number) => tf.set(w, (tf.get(w) ?? 0) + weight);
     for (const w of contentWords(article.meta.title ?? '')) add(w, 2);
-    const body = article.text.slice(0, 4000);
+    const body = article.text.slice(0, BODY_CHARS);
     for (const w of contentWords(body)) if (!/^\d+$/.test(w)) add(w, 1);
     for (const e of article.annotations.entities)
       if (e.type !== 'other') add(`@${e.name.toLowerCase()}`, 1 + Math.min(e.mentions.length, 3));
