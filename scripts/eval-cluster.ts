@@ -71,8 +71,11 @@ function run(docs: { id: string; text: string; gold: string }[], threshold: numb
   const started = performance.now();
   // The story given at arrival is final (stories are never merged); the clusterer itself remembers only a
   // story's latest articles, so the labels are kept here.
-  const predicted = prepared.map((a) => clusterer.add(a));
+  const placed = prepared.map((a) => clusterer.add(a));
   const ms = performance.now() - started;
+  const into = new Map(clusterer.takeMerges().map(({ from, into }) => [from, into]));
+  const final = (s: string): string => (into.has(s) ? final(into.get(s)!) : s);
+  const predicted = placed.map(final);
   return {
     ...scores(
       docs.map((d) => d.gold),

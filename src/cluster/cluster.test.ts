@@ -80,3 +80,23 @@ describe('story clustering', () => {
     expect(StoryClusterer.fromJSON(JSON.parse(JSON.stringify(c.toJSON()))).liveStories).toBe(c.liveStories);
   });
 });
+
+describe('story merges', () => {
+  it('folds a younger story into an older one once their centroids converge, and reports it', async () => {
+    const { StoryClusterer } = await import('./engine.ts');
+    const { createArticle } = await import('../model/index.ts');
+    const c = new StoryClusterer({ threshold: 0.6, mergeThreshold: 0.2 });
+    const harbour =
+      'Dredging of the eastern harbour channel resumed at Port Sella after a two-month pause, the harbour authority said.';
+    const losses =
+      'Local shipping firms at Port Sella counted heavy losses from the long dredging pause in the channel.';
+    const first = c.add(createArticle({ id: 'a', text: harbour }));
+    const second = c.add(createArticle({ id: 'b', text: losses }));
+    expect(second).not.toBe(first);
+    expect(c.takeMerges()).toEqual([]);
+    const third = c.add(createArticle({ id: 'c', text: `${harbour} ${losses}` }));
+    expect(c.takeMerges()).toEqual([{ from: second, into: first }]);
+    expect(third).toBe(first);
+    expect(c.liveStories).toBe(1);
+  });
+});

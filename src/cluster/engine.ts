@@ -20,6 +20,8 @@ export interface ClusterOptions {
   maxCandidates?: number;
   /** The article's strongest terms whose postings vote for candidate stories. */
   probeTerms?: number;
+  /** Centroid cosine from which two stories are one (0 turns merging off). */
+  mergeThreshold?: number;
 }
 
 interface StoryState {
@@ -81,6 +83,7 @@ export class StoryClusterer {
   private readonly retireAfter: number;
   private readonly maxCandidates: number;
   private readonly probeTerms: number;
+  private readonly mergeThreshold: number;
 
   constructor(options: ClusterOptions = {}) {
     this.threshold = options.threshold ?? 0.22;
@@ -88,6 +91,7 @@ export class StoryClusterer {
     this.retireAfter = (options.retireAfterDays ?? 60) * DAY;
     this.maxCandidates = options.maxCandidates ?? 50;
     this.probeTerms = options.probeTerms ?? 12;
+    this.mergeThreshold = options.mergeThreshold ?? 0.4;
   }
 
   get liveStories(): number {
@@ -262,8 +266,69 @@ export class StoryClusterer {
       this.register(best);
     }
     this.absorb(best, v, time, article.id);
+    const survivor = best.count > 1 ? this.mergeInto(best) : best;
     if (time !== null) this.retire(time);
-    return best.id;
+    return survivor.id;
+  }
+
+  /**
+   * Evidence accumulates: once a grown story's centroid is as close to another story's as two tellings
+   * of one event are, the other story (the younger one) is folded into it and the merge is reported.
+   */
+  private mergeInto(story: StoryState): StoryState {
+    if (!this.mergeThreshold) return story;
+    const strongest = [...story.centroid].sort((a, b) => b[1] - a[1]).slice(0, this.probeTerms);
+    const seen = new Set<number>([story.slot]);
+    for (const [w] of strongest)
+      for (const slot of this.postings.get(w) ?? []) {
+        if (seen.has(slot)) continue;
+        seen.add(slot);
+        const other = this.slots[slot]!;
+        let dot = 0;
+        for (const [t, x] of other.centroid) {
+          const y = story.centroid.get(t);
+          if (y !== undefined) dot += x * y;
+        }
+        const similarity = story.norm && other.norm ? dot / (story.norm * other.norm) : 0;
+        if (similarity < this.mergeThreshold) continue;
+        const [into, from] = this.storyOrder(story, other);
+        this.fold(from, into);
+        return into;
+      }
+    return story;
+  }
+
+  /** The older story survives a merge (its id is the one already shown to readers). */
+  private storyOrder(a: StoryState, b: StoryState): [StoryState, StoryState] {
+    const n = (s: StoryState) => Number(s.id.slice(1));
+    return n(a) <= n(b) ? [a, b] : [b, a];
+  }
+
+  private fold(from: StoryState, into: StoryState) {
+    this.unregister(from);
+    const before = new Set(into.centroid.keys());
+    for (const [w, x] of from.centroid) into.centroid.set(w, (into.centroid.get(w) ?? 0) + x);
+    if (into.centroid.size > this.topTerms)
+      into.centroid = new Map([...into.centroid].sort((a, b) => b[1] - a[1]).slice(0, this.topTerms));
+    this.index(
+      into,
+      false,
+      [...before].filter((w) => !into.centroid.has(w)),
+    );
+    this.index(
+      into,
+      true,
+      [...into.centroid.keys()].filter((w) => !before.has(w)),
+    );
+    let squares = 0;
+    for (const x of into.centroid.values()) squares += x * x;
+    into.norm = Math.sqrt(squares);
+    into.count += from.count;
+    if (from.last !== null) into.last = Math.max(into.last ?? from.last, from.last);
+    for (const a of from.articles) this.storyOf.set(a, into.id);
+    into.articles.push(...from.articles);
+    while (into.articles.length > REMEMBERED_ARTICLES) this.storyOf.delete(into.articles.shift()!);
+    this.merges.push({ from: from.id, into: into.id });
   }
 
   private retire(now: number) {

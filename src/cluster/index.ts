@@ -41,6 +41,10 @@ export function clusterArticles(
     storyOf.set(a.id, clusterer.add(a, original));
   };
   for (const { a } of ordered) place(a);
+  // Stories merged after some of their articles were placed hand those articles to the survivor.
+  const into = new Map(clusterer.takeMerges().map(({ from, into }) => [from, into]));
+  const final = (s: string): string => (into.has(s) ? final(into.get(s)!) : s);
+  for (const [id, s] of storyOf) storyOf.set(id, final(s));
   const groups = new Map<string, string[]>();
   for (const a of articles) {
     const s = storyOf.get(a.id)!;
