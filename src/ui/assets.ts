@@ -35,6 +35,7 @@ table{border-collapse:collapse}
 input,select,button{font:inherit;padding:.3rem .5rem}
 .toggles{display:flex;gap:1rem;flex-wrap:wrap;font-size:.9rem;margin:.5rem 0}
 .sources{display:grid;grid-auto-flow:column;grid-auto-columns:minmax(20rem,1fr);gap:1rem;overflow-x:auto;padding-bottom:.5rem}
+.sources>.source{content-visibility:auto;contain-intrinsic-size:auto 20rem auto 60rem}
 article.source{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:.7rem 1rem;font-size:.93rem}
 article.source h4{margin:.1rem 0 .2rem;font-size:1rem}
 .text{white-space:normal}

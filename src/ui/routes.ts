@@ -14,6 +14,8 @@ import { page } from './layout.ts';
 import { storyListBody } from './list.ts';
 import { storyBody } from './story.ts';
 
+const PAGE_CACHE = 64;
+
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -62,20 +64,29 @@ export function mountUi(app: Hono, store: Store): void {
     );
   });
 
+  // A story page (every source's text with its highlights) takes a few hundred milliseconds to build and
+  // changes only with the story's version, which one small query tells.
+  const pages = new Map<string, { version: number; html: string }>();
   app.get('/stories/:id', async (c) => {
-    const story = await store.getStory(c.req.param('id'));
-    if (!story) return notFound(c, `No story ${c.req.param('id')}.`);
+    const id = c.req.param('id');
+    const version = await store.storyVersion(id);
+    if (version === null) return notFound(c, `No story ${id}.`);
+    const cached = pages.get(id);
+    if (cached?.version === version) return html(c, cached.html);
+    const story = await store.getStory(id);
+    if (!story) return notFound(c, `No story ${id}.`);
     const articles = await store.articlesOfStory(story.id);
     const duplicates = await store.duplicatesOf(articles.map((a) => a.id));
     const analysis: Analysis = { articles, stories: [story], duplicates, reuse: [], problems: [] };
-    return html(
-      c,
-      page(
-        story.title || story.id,
-        `<p><a href="/">\u2190 all stories</a></p>${storyBody(makeView(analysis), story, { linkArticles: true, heading: 'h1' })}`,
-        'linked',
-      ),
+    const body = page(
+      story.title || story.id,
+      `<p><a href="/">\u2190 all stories</a></p>${storyBody(makeView(analysis), story, { linkArticles: true, heading: 'h1' })}`,
+      'linked',
     );
+    pages.delete(id);
+    pages.set(id, { version: story.version, html: body });
+    if (pages.size > PAGE_CACHE) pages.delete(pages.keys().next().value!);
+    return html(c, body);
   });
 
   app.get('/articles/:id', async (c) => {

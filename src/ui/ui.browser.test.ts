@@ -216,8 +216,11 @@ describe.runIf(existsSync(CHROMIUM))('newsroom UI in Chromium', () => {
   it('toggles the text that cleaning removed', async () => {
     const { page } = await open('/stories/s1');
     const removed = page.locator('.removed').first();
+    // Source cards off screen are not laid out (content-visibility), as for a reader who has not scrolled.
+    await removed.evaluate((el) => el.closest('.source')?.scrollIntoView());
     expect(await removed.isVisible()).toBe(false);
     await page.getByLabel('text removed by cleaning').check();
+    await removed.evaluate((el) => el.closest('.source')?.scrollIntoView());
     expect(await removed.isVisible()).toBe(true);
     expect(await removed.textContent()).toContain('Oops! Something went wrong.');
   });
