@@ -110,8 +110,28 @@ export function weightedContainment(a: string[], b: string[], idf?: Idf): number
 interface BagVector {
   idf: Idf | undefined;
   version: number;
-  weights: Map<string, number>;
+  epoch: number;
+  /** Interned word ids, ascending, with their summed weights: a dot product is a merge of two lists. */
+  ids: Int32Array;
+  weights: Float64Array;
   norm: number;
+}
+
+/** Words interned to small integers for the sorted vectors (grows with the vocabulary seen, bounded). */
+const wordIds = new Map<string, number>();
+/** Bumped when the table is cleared, so that vectors built with the old ids are rebuilt. */
+let idEpoch = 0;
+function wordId(word: string): number {
+  let id = wordIds.get(word);
+  if (id === undefined) {
+    if (wordIds.size > 2_000_000) {
+      wordIds.clear();
+      idEpoch++;
+    }
+    id = wordIds.size;
+    wordIds.set(word, id);
+  }
+  return id;
 }
 
 /**
@@ -124,12 +144,24 @@ const vectors = new WeakMap<string[], BagVector>();
 function vectorOf(words: string[], idf: Idf | undefined): BagVector {
   const version = idf?.version ?? -1;
   const cached = vectors.get(words);
-  if (cached && cached.idf === idf && cached.version === version) return cached;
-  const weights = new Map<string, number>();
-  for (const x of words) weights.set(x, (weights.get(x) ?? 0) + weightOf(x, idf));
+  if (cached && cached.idf === idf && cached.version === version && cached.epoch === idEpoch) return cached;
+  const epoch = idEpoch;
+  const summed = new Map<number, number>();
+  for (const x of words) {
+    const id = wordId(x);
+    summed.set(id, (summed.get(id) ?? 0) + weightOf(x, idf));
+  }
+  const ids = Int32Array.from(summed.keys()).sort();
+  const weights = new Float64Array(ids.length);
   let squares = 0;
-  for (const v of weights.values()) squares += v * v;
-  const vector = { idf, version, weights, norm: Math.sqrt(squares) };
+  for (let i = 0; i < ids.length; i++) {
+    const w = summed.get(ids[i]!)!;
+    weights[i] = w;
+    squares += w * w;
+  }
+  // Ids interned across a clear of the table would mix two numberings: build the vector again.
+  if (epoch !== idEpoch) return vectorOf(words, idf);
+  const vector = { idf, version, epoch, ids, weights, norm: Math.sqrt(squares) };
   vectors.set(words, vector);
   return vector;
 }
@@ -141,9 +173,17 @@ export function weightedCosine(a: string[], b: string[], idf?: Idf): number {
   const d = va.norm * vb.norm;
   if (d === 0) return 0;
   let dot = 0;
-  for (const [k, v] of va.weights) {
-    const other = vb.weights.get(k);
-    if (other !== undefined) dot += v * other;
+  let i = 0;
+  let j = 0;
+  const ia = va.ids;
+  const ib = vb.ids;
+  while (i < ia.length && j < ib.length) {
+    const x = ia[i]!;
+    const y = ib[j]!;
+    if (x === y) {
+      dot += va.weights[i++]! * vb.weights[j++]!;
+    } else if (x < y) i++;
+    else j++;
   }
   return dot / d;
 }
