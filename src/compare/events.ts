@@ -52,13 +52,13 @@ export function eventFacts(
     let bestScore = matching.minCosine;
     for (const g of groups) {
       if (g.some((m) => m.value.article === item.value.article)) continue;
-      const score = Math.max(
-        ...g.map((m) =>
-          shared(m.words, item.words).length >= matching.minSharedWords
-            ? weightedCosine(m.words, item.words, idf)
-            : 0,
-        ),
-      );
+      let score = 0;
+      for (const m of g) {
+        const cosine = weightedCosine(m.words, item.words, idf);
+        // The cheap cosine first; the shared-word count only for a pair that could win.
+        if (cosine > score && cosine >= bestScore && shared(m.words, item.words).length >= matching.minSharedWords)
+          score = cosine;
+      }
       if (score >= bestScore) {
         best = g;
         bestScore = score;

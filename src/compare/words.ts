@@ -79,8 +79,21 @@ export class Idf {
     for (const w of new Set(words)) this.df.set(w, (this.df.get(w) ?? 0) + 1);
   }
 
+  private cache = new Map<string, number>();
+  private cachedAt = -1;
+
   weight(word: string): number {
-    return Math.log((this.n + 1) / ((this.df.get(word) ?? 0) + 0.5));
+    // Weights are asked for again and again between two additions; they change only with `add`.
+    if (this.cachedAt !== this.version) {
+      this.cache.clear();
+      this.cachedAt = this.version;
+    }
+    let w = this.cache.get(word);
+    if (w === undefined) {
+      w = Math.log((this.n + 1) / ((this.df.get(word) ?? 0) + 0.5));
+      this.cache.set(word, w);
+    }
+    return w;
   }
 }
 
@@ -91,9 +104,19 @@ function weightOf(word: string, idf: Idf | undefined): number {
 }
 
 /** IDF-weighted share of the smaller bag found in the larger: a trimmed quote still matches its full wording. */
+const bagSets = new WeakMap<string[], Set<string>>();
+function setOf(words: string[]): Set<string> {
+  let set = bagSets.get(words);
+  if (!set) {
+    set = new Set(words);
+    bagSets.set(words, set);
+  }
+  return set;
+}
+
 export function weightedContainment(a: string[], b: string[], idf?: Idf): number {
-  const sa = new Set(a);
-  const sb = new Set(b);
+  const sa = setOf(a);
+  const sb = setOf(b);
   if (sa.size === 0 || sb.size === 0) return 0;
   let inter = 0;
   let wa = 0;
