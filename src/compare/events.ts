@@ -56,7 +56,11 @@ export function eventFacts(
       for (const m of g) {
         const cosine = weightedCosine(m.words, item.words, idf);
         // The cheap cosine first; the shared-word count only for a pair that could win.
-        if (cosine > score && cosine >= bestScore && shared(m.words, item.words).length >= matching.minSharedWords)
+        if (
+          cosine > score &&
+          cosine >= bestScore &&
+          shared(m.words, item.words).length >= matching.minSharedWords
+        )
           score = cosine;
       }
       if (score >= bestScore) {

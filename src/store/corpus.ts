@@ -40,6 +40,21 @@ export function contentHash(doc: RawDocument): string {
     .digest('hex');
 }
 
+/** Prepares a document; one that cannot be prepared is still placed (empty, flagged), so the sequence never stalls. */
+function prepareSafely(doc: RawDocument, hash: string): Article {
+  try {
+    return prepareArticle(doc, { id: safeId(doc.id ?? hash.slice(0, 12), hash) });
+  } catch (error) {
+    const article = prepareArticle(
+      { ...doc, format: 'text', content: '' },
+      { id: safeId(doc.id ?? '', hash) },
+    );
+    article.flags.push('failed');
+    article.messages.push({ stage: 'prepare', level: 'error', text: (error as Error).message });
+    return article;
+  }
+}
+
 function safeId(wanted: string, hash: string): string {
   return (
     wanted
@@ -65,11 +80,18 @@ export class Corpus {
     const hashes = docs.map(contentHash);
     const stored = new Set<string>();
     for (const hash of hashes) if (await this.store.articleIdForContent(hash)) stored.add(hash);
-    await this.enqueue(docs, hashes);
+    // This process prepares its own documents in memory and places them straight away: the inbox keeps
+    // only the raw document (enough to redo the work after a crash), not a second copy of the article.
+    const inMemory = new Map<number, Article>();
+    for (const { seq, index } of await this.enqueueEntries(docs, hashes))
+      inMemory.set(seq, prepareSafely(docs[index]!, hashes[index]!));
     // Rows left unprepared by an earlier, interrupted run are finished too.
-    for (let batch = await this.unprepared(); batch.length; batch = await this.unprepared())
-      for (const seq of batch) await this.prepareQueued(seq);
-    while ((await this.placeReady()) > 0);
+    for (let batch = await this.unprepared(); batch.length; batch = await this.unprepared()) {
+      const pending = batch.filter((seq) => !inMemory.has(seq));
+      if (!pending.length) break;
+      for (const seq of pending) await this.prepareQueued(seq);
+    }
+    while ((await this.placeReady(500, inMemory)) > 0);
     if (options.rebuild !== false) await this.rebuildStale();
     const seen = new Set<string>();
     const results: IngestResult[] = [];
@@ -92,7 +114,15 @@ export class Corpus {
 
   /** Step 1. Returns the sequence numbers of documents that were new. */
   async enqueue(docs: RawDocument[], hashes = docs.map(contentHash)): Promise<number[]> {
-    const seqs: number[] = [];
+    return (await this.enqueueEntries(docs, hashes)).map((e) => e.seq);
+  }
+
+  /** Step 1 with the position in `docs` of each document that was new. */
+  private async enqueueEntries(
+    docs: RawDocument[],
+    hashes: string[],
+  ): Promise<{ seq: number; index: number }[]> {
+    const entries: { seq: number; index: number }[] = [];
     for (const [i, doc] of docs.entries()) {
       const hash = hashes[i]!;
       if (await this.store.articleIdForContent(hash)) continue;
@@ -100,9 +130,9 @@ export class Corpus {
         'insert into inbox (content_hash, doc) values ($1, $2) on conflict (content_hash) do nothing returning seq',
         [hash, JSON.stringify(doc)],
       );
-      if (rows[0]) seqs.push(Number(rows[0].seq));
+      if (rows[0]) entries.push({ seq: Number(rows[0].seq), index: i });
     }
-    return seqs;
+    return entries;
   }
 
   /** Step 2, for one inbox row; a row already prepared (or gone) is left alone. */
@@ -114,20 +144,7 @@ export class Corpus {
       )
     )[0];
     if (!row || row.prepared) return;
-    let article: Article;
-    try {
-      article = prepareArticle(row.doc, {
-        id: safeId(row.doc.id ?? row.content_hash.slice(0, 12), row.content_hash),
-      });
-    } catch (error) {
-      // An article that cannot be prepared is still placed (empty, flagged), so the sequence never stalls.
-      article = prepareArticle(
-        { ...row.doc, format: 'text', content: '' },
-        { id: safeId(row.doc.id ?? '', row.content_hash) },
-      );
-      article.flags.push('failed');
-      article.messages.push({ stage: 'prepare', level: 'error', text: (error as Error).message });
-    }
+    const article = prepareSafely(row.doc, row.content_hash);
     await this.store.db.query('update inbox set article = $2 where seq = $1 and article is null', [
       seq,
       JSON.stringify(article),
@@ -149,7 +166,7 @@ export class Corpus {
   }
 
   /** Step 3: places prepared articles in sequence order until the next one is not ready. Returns how many. */
-  async placeReady(maxArticles = 500): Promise<number> {
+  async placeReady(maxArticles = 500, preparedHere: Map<number, Article> = new Map()): Promise<number> {
     return this.store.transaction(async (tx) => {
       const engine = this.engineFactory(await tx.lockState(ENGINE_STATE));
       const touched = new Map<string, { title?: string; keywords?: string[] }>();
@@ -158,13 +175,13 @@ export class Corpus {
         const rows = await tx.db.query<{ seq: string; content_hash: string; article: Article | null }>(
           'select seq, content_hash, article from inbox order by seq limit 50',
         );
-        const ready = rows.slice(
-          0,
-          rows.findIndex((r) => !r.article) === -1 ? rows.length : rows.findIndex((r) => !r.article),
-        );
+        // A row is ready when its article is in the inbox or was prepared by this process.
+        const isReady = (r: (typeof rows)[number]) => !!r.article || preparedHere.has(Number(r.seq));
+        const firstWaiting = rows.findIndex((r) => !isReady(r));
+        const ready = rows.slice(0, firstWaiting === -1 ? rows.length : firstWaiting);
         if (!ready.length) break;
         for (const row of ready) {
-          const article = row.article!;
+          const article = row.article ?? preparedHere.get(Number(row.seq))!;
           if (await tx.articleIdTaken(article.id))
             article.id = `${article.id}-${row.content_hash.slice(0, 8)}`;
           let storyId: string | null = null;
