@@ -57,6 +57,26 @@ const BACKGROUND_DOCS = 30;
 const BODY_CHARS = 10_000;
 const REMEMBERED_ARTICLES = 50;
 
+/**
+ * The `k` heaviest entries of a term map (ties in insertion order), by a native numeric sort of the
+ * weights instead of sorting an array of entry pairs: the clusterer does this for every article.
+ */
+function topEntries(m: Map<string, number>, k: number): [string, number][] {
+  if (m.size <= k) return [...m];
+  const values = Float64Array.from(m.values()).sort();
+  const floor = values[values.length - k]!;
+  let ties = k;
+  for (let i = values.length - 1; i >= 0 && values[i]! > floor; i--) ties--;
+  const out: [string, number][] = [];
+  for (const [w, x] of m)
+    if (x > floor) out.push([w, x]);
+    else if (x === floor && ties > 0) {
+      out.push([w, x]);
+      ties--;
+    }
+  return out;
+}
+
 /** The `k` most-voted slots among those touched, by a native numeric sort of their scores. */
 function topVoted(votes: Float64Array, touched: number[], k: number): number[] {
   if (touched.length <= k) return touched;
@@ -193,7 +213,7 @@ export class StoryClusterer {
     const before = new Set(story.centroid.keys());
     for (const [w, x] of v) story.centroid.set(w, (story.centroid.get(w) ?? 0) + x);
     if (story.centroid.size > this.topTerms) {
-      const kept = [...story.centroid].sort((a, b) => b[1] - a[1]).slice(0, this.topTerms);
+      const kept = topEntries(story.centroid, this.topTerms);
       story.centroid = new Map(kept);
     }
     // Only the terms that entered or left the centroid touch the inverted index.
@@ -233,7 +253,7 @@ export class StoryClusterer {
       return copied;
     }
     // Candidates: stories sharing the article's strongest terms.
-    const strongest = [...v].sort((a, b) => b[1] - a[1]).slice(0, this.probeTerms);
+    const strongest = topEntries(v, this.probeTerms);
     const votes = this.votes;
     const touched: number[] = [];
     for (const [w, x] of strongest)
@@ -277,7 +297,7 @@ export class StoryClusterer {
    */
   private mergeInto(story: StoryState): StoryState {
     if (!this.mergeThreshold) return story;
-    const strongest = [...story.centroid].sort((a, b) => b[1] - a[1]).slice(0, this.probeTerms);
+    const strongest = topEntries(story.centroid, this.probeTerms);
     const seen = new Set<number>([story.slot]);
     for (const [w] of strongest)
       for (const slot of this.postings.get(w) ?? []) {
@@ -308,8 +328,7 @@ export class StoryClusterer {
     this.unregister(from);
     const before = new Set(into.centroid.keys());
     for (const [w, x] of from.centroid) into.centroid.set(w, (into.centroid.get(w) ?? 0) + x);
-    if (into.centroid.size > this.topTerms)
-      into.centroid = new Map([...into.centroid].sort((a, b) => b[1] - a[1]).slice(0, this.topTerms));
+    if (into.centroid.size > this.topTerms) into.centroid = new Map(topEntries(into.centroid, this.topTerms));
     this.index(
       into,
       false,
