@@ -109,6 +109,10 @@ for (const [name, annFile] of byArticle) {
         (entity?.mentions.some((m) => g.source!.some((s) => overlap(s, m))) ?? false);
       speaker.all[1]!++;
       speaker[kind][1]!++;
+      if (!right && process.env.QUOTES_SPEAKER_MISSES && g.direct)
+        console.error(
+          `SPK ${name}: gold [${g.source.map((s) => text.slice(s.start, s.end)).join(' ')}] ours [${q.speaker ? text.slice(q.speaker.start, q.speaker.end) : '-'}|${entity?.name ?? '-'}] ${text.slice(q.content.start, Math.min(q.content.end, q.content.start + 60)).replace(/\n/g, ' ')} ||| ${text.slice(q.content.end, q.content.end + 60).replace(/\n/g, ' ')}`,
+        );
       if (right) {
         speaker.all[0]!++;
         speaker[kind][0]!++;

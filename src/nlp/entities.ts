@@ -25,6 +25,12 @@ import {
 
 for (const w of NOT_NAMES_EXTRA) NOT_NAMES.add(w);
 
+const PARTY_WORDS = new Set(
+  'republican democrat democratic conservative labour labor liberal socialist independent green tory'.split(
+    ' ',
+  ),
+);
+
 // A name word: a capitalised word, an all-caps acronym, or initials ("U.S.", "F."); runs of them, with
 // the lowercase joiners names use ("Federation of Labour Unions", "Palais des Nations").
 const WORD = String.raw`(?:(?:[A-Z]\.)+|(?:Corp|Inc|Co|Ltd|Bros|Cos|Plc|Intl)\.|[A-Z][\p{L}'’-]*|[A-Z]{2,})`;
@@ -88,6 +94,17 @@ function candidates(article: Article): Mention[] {
   for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
     let start = m.index;
     let surface = m[0];
+    // "Republican Donald Trump and Democrat Hillary Clinton" is two people; "Procter and Gamble" one name.
+    const and = /\s+and\s+/.exec(surface);
+    if (and) {
+      const left = surface.slice(0, and.index).split(/\s+/);
+      const right = surface.slice(and.index + and[0].length).split(/\s+/);
+      const lastWord = right[right.length - 1]!.toLowerCase().replace(/\.$/, '');
+      if (left.length >= 2 && right.length >= 2 && !ORG_WORDS.has(lastWord) && !ORG_PREFIXES.test(surface)) {
+        surface = surface.slice(0, and.index);
+        CANDIDATE.lastIndex = m.index + and.index + and[0].length;
+      }
+    }
     // Possessives and trailing dots belong to the sentence, not the name.
     surface = surface
       .replace(/['’]s$/, '')
@@ -138,6 +155,14 @@ function candidates(article: Article): Mention[] {
           TITLES.has(words[t]!.toLowerCase())))
     )
       t++;
+    // A party before a full name ("Republican Donald Trump") describes the person, like a title.
+    if (
+      t === 0 &&
+      words.length >= 3 &&
+      PARTY_WORDS.has(words[0]!.toLowerCase()) &&
+      !ORG_WORDS.has(words[words.length - 1]!.toLowerCase())
+    )
+      t = 1;
     // A demonym or country before a title ("Valdorian Foreign Minister", "Kestrel Foreign Minister") is part of the role.
     if (t === 0 && words.length > 2 && TITLES.has(words[1]!.toLowerCase())) {
       t = 1;

@@ -104,3 +104,17 @@ describe('indirect attributions', () => {
     );
   });
 });
+
+describe('speakers after a quote', () => {
+  it('reads past a party tag, an apposition or a dash', () => {
+    expect(quotes('"We cannot allow this," Rep. John Mica (R-Fla.) said on Tuesday.')[0]?.speaker).toBe(
+      'Rep. John Mica',
+    );
+    expect(
+      quotes('"He is absolutely right," Flynn, a top campaign surrogate, said on Thursday.')[0]?.speaker,
+    ).toBe('Flynn');
+    expect(quotes('“The debate showed who he really is.” ― Martha Aguilar')[0]?.speaker).toBe(
+      'Martha Aguilar',
+    );
+  });
+});

@@ -90,10 +90,15 @@ function sentenceAt(article: Article, pos: number): Span | undefined {
   return article.annotations.sentences.find((s) => s.start <= pos && pos < s.end);
 }
 
+// A speaker may carry a party tag or an apposition before the verb: '," Rep. John Mica (R-Fla.) said',
+// '," Flynn, a top Trump surrogate, said'.
+const SPEAKER_EXTRAS = `(?:\\s*\\([^()\\n]{1,30}\\))?(?:,\\s+[^,"“”\\n]{2,80},)?`;
 const AFTER_SPEAKER_CUE = new RegExp(
-  `^["”»“’]?\\s*[,.!?]?["”»“’]?\\s*${SPEAKER}\\s+(?:(?:also|then|later|has|had)\\s+)?(?<cue>${CUES})\\b`,
+  `^["”»“’]?\\s*[,.!?]?["”»“’]?\\s*${SPEAKER}${SPEAKER_EXTRAS}\\s+(?:(?:also|then|later|has|had)\\s+)?(?<cue>${CUES})\\b`,
   'u',
 );
+// '” ― Martha Aguilar': a dash and a name after the quote, as collections of reactions print them.
+const AFTER_DASH_SPEAKER = new RegExp(`^["”»“’]?\\s*(?<cue>[―—–])\\s*(?<speaker>${NAME})`, 'u');
 const AFTER_CUE_SPEAKER = new RegExp(`^["”»“’]?\\s*[,.!?]?["”»“’]?\\s*(?<cue>${CUES})\\s+${SPEAKER}`, 'u');
 const BEFORE_SPEAKER_CUE = new RegExp(
   `${SPEAKER}\\s+(?:(?:also|then|later|has|had)\\s+)?(?<cue>${CUES})(?:\\s+[\\p{L}\\d,'’-]+){0,6}?\\s*[:,]?\\s*$`,
@@ -121,7 +126,7 @@ function attributeDirect(article: Article, content: Span): Pick<Found, 'speaker'
   };
   const afterStart = content.end;
   const after = text.slice(afterStart, Math.min(text.length, Math.max(sentence.end, content.end) + 120));
-  for (const re of [AFTER_SPEAKER_CUE, AFTER_CUE_SPEAKER]) {
+  for (const re of [AFTER_SPEAKER_CUE, AFTER_CUE_SPEAKER, AFTER_DASH_SPEAKER]) {
     const m = re.exec(after);
     if (m) return { speaker: offsetSpan(afterStart, m, 'speaker'), cue: offsetSpan(afterStart, m, 'cue') };
   }
