@@ -118,3 +118,13 @@ describe('speakers after a quote', () => {
     );
   });
 });
+
+describe('pronoun speakers', () => {
+  it('gives "she said" to the latest person who can be "she"', () => {
+    const found = quotes(
+      'Senator Ana Ruiz met Mr. Tom Berg on Monday. Berg said he would vote no. "This bill fails the families it claims to help," she said.',
+    );
+    const bill = found.find((q) => q.content.startsWith('This bill'))!;
+    expect(bill.entity).toBe('Ana Ruiz');
+  });
+});

@@ -262,6 +262,40 @@ function indirectQuotes(article: Article, taken: Span[]): Found[] {
   return out;
 }
 
+const MALE =
+  /^(he|him|his|himself|mr|sir|lord|king|prince|spokesman|chairman|congressman|father|son|brother|husband)$/i;
+const FEMALE =
+  /^(she|her|hers|herself|mrs|ms|miss|lady|dame|queen|princess|spokeswoman|chairwoman|congresswoman|mother|daughter|sister|wife)$/i;
+
+/**
+ * A person's grammatical gender as the article shows it: gendered titles and roles, and the first
+ * personal pronoun after each mention in its sentence ("Warren said she…"). Null when the evidence is
+ * absent or split, so that nothing is excluded on a guess.
+ */
+const genders = new WeakMap<Entity, 'm' | 'f' | null>();
+function genderOf(article: Article, person: Entity): 'm' | 'f' | null {
+  if (genders.has(person)) return genders.get(person)!;
+  const gender = weighGender(article, person);
+  genders.set(person, gender);
+  return gender;
+}
+
+function weighGender(article: Article, person: Entity): 'm' | 'f' | null {
+  let votes = 0;
+  for (const role of person.roles ?? [])
+    for (const word of role.split(/\s+/))
+      votes += MALE.test(word.replace(/\.$/, '')) ? 1 : FEMALE.test(word.replace(/\.$/, '')) ? -1 : 0;
+  for (const m of person.mentions) {
+    const before = /(\w+)\.?\s+$/.exec(article.text.slice(Math.max(0, m.start - 12), m.start))?.[1];
+    if (before) votes += MALE.test(before) ? 2 : FEMALE.test(before) ? -2 : 0;
+    const sentence = article.annotations.sentences.find((s) => s.start <= m.start && m.end <= s.end);
+    if (!sentence) continue;
+    const pronoun = /\b(he|him|his|she|her|hers)\b/i.exec(article.text.slice(m.end, sentence.end))?.[1];
+    if (pronoun) votes += MALE.test(pronoun) ? 1 : -1;
+  }
+  return votes > 0 ? 'm' : votes < 0 ? 'f' : null;
+}
+
 /** The person a speaker span stands for: a mention inside it, else the latest person named before it. */
 function resolveSpeaker(article: Article, speaker: Span | null, at: number): string | null {
   const people = article.annotations.entities.filter((e) => e.type === 'person');
@@ -276,10 +310,15 @@ function resolveSpeaker(article: Article, speaker: Span | null, at: number): str
     if (/^(they|we|the [a-z]*\s*(officials|police|authorities|organisers|organizers))\b/i.test(words))
       return null;
   }
+  // "She said" goes to the latest person who can be "she": a man named in between does not take it.
+  const pronoun = speaker ? article.text.slice(speaker.start, speaker.end).toLowerCase() : '';
+  const wanted = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null;
   let best: { id: string; pos: number } | null = null;
-  for (const e of people)
+  for (const e of people) {
+    if (wanted && genderOf(article, e) === (wanted === 'm' ? 'f' : 'm')) continue;
     for (const m of e.mentions)
       if (m.end <= (speaker?.start ?? at) && (!best || m.start > best.pos)) best = { id: e.id, pos: m.start };
+  }
   return best?.id ?? null;
 }
 
