@@ -42,3 +42,20 @@ describe('dates', () => {
     expect(dates('Officials may 3 times reconsider.', pub)).toEqual([]);
   });
 });
+
+describe('a month alone', () => {
+  it('resolves "since October" to the latest October up to publication and "next June" forward', async () => {
+    const { createArticle } = await import('../model/index.ts');
+    const { findDates } = await import('./dates.ts');
+    const text = 'The fighting has displaced thousands since October, and talks resume next June.';
+    const dates = findDates(createArticle({ id: 'd', text, meta: { published: '2026-03-04' } })).map((d) => [
+      text.slice(d.start, d.end),
+      d.date,
+      d.granularity,
+    ]);
+    expect(dates).toEqual([
+      ['October', '2025-10', 'month'],
+      ['June', '2026-06', 'month'],
+    ]);
+  });
+});

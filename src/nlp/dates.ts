@@ -45,6 +45,15 @@ const PATTERNS: { re: RegExp; kind: string }[] = [
     kind: 'dmy',
   },
   { re: new RegExp(`\\b${MONTH_RE}\\s+(\\d{4})\\b`, 'g'), kind: 'my' },
+  // A month alone, after a word that makes it one ("since October", "in March", "next June"); not "May"
+  // the verb, which is never capitalised mid-sentence after these words anyway.
+  {
+    re: new RegExp(
+      `\\b(in|since|until|by|from|last|next|this|early|late|mid-|during|through)\\s*${MONTH_RE}\\b(?!\\s*\\d)`,
+      'g',
+    ),
+    kind: 'month',
+  },
   {
     re: new RegExp(
       `\\b(?:(last|next|this|on|since|until|by|from)\\s+)${DAY_RE}\\b|\\b${DAY_RE}(?=\\s*(?:,|\\.|morning|afternoon|evening|night|\\s+(?:at|in|when|after|before)\\b))`,
@@ -116,6 +125,27 @@ export function findDates(article: Article): DateMention[] {
         if (month < 0) continue;
         date = `${m[2]}-${String(month + 1).padStart(2, '0')}`;
         granularity = 'month';
+      } else if (kind === 'month') {
+        const modifier = m[1]!.toLowerCase();
+        const month = monthIndex(m[2]!);
+        if (month < 0 || (/^may$/i.test(m[2]!) && modifier !== 'in' && modifier !== 'since')) continue;
+        start = m.index + m[0].indexOf(m[2]!);
+        granularity = 'month';
+        relative = true;
+        if (pub) {
+          // The latest such month up to publication; "next June" the first one after it.
+          const pubMonth = pub.getUTCMonth();
+          let year = pub.getUTCFullYear();
+          // "talks would be held in April": future tense points forward, as for weekdays.
+          const future =
+            modifier === 'next' ||
+            /\b(will|would|to be|expected|due|plans?|scheduled|set to)\b[^.]{0,60}$/i.test(
+              text.slice(Math.max(0, m.index - 80), m.index),
+            );
+          if (future) year += month < pubMonth ? 1 : 0;
+          else if (month > pubMonth) year -= 1;
+          date = `${year}-${String(month + 1).padStart(2, '0')}`;
+        }
       } else if (kind === 'weekday') {
         relative = true;
         const modifier = (m[1] ?? '').toLowerCase();

@@ -94,8 +94,8 @@ function measureAfter(
   money = false,
 ): { measure: string; start: number; end: number } | null {
   const rest = text.slice(from, from + 80);
-  // "hours of talks"; for money also "$3 billion in aid".
-  const ofMatch = (money ? /^\s+(of|in)\s+/i : /^\s+of\s+/i).exec(rest);
+  // "hours of talks"; for money also "$3 billion in aid" and "$250 million for reconstruction".
+  const ofMatch = (money ? /^\s+(of|in|for)\s+/i : /^\s+of\s+/i).exec(rest);
   const offset = ofMatch ? ofMatch[0].length : 0;
   const re = /^\s*([a-z][a-z'-]*)/;
   let pos = offset;
