@@ -100,3 +100,38 @@ describe('story merges', () => {
     expect(c.liveStories).toBe(1);
   });
 });
+
+describe('saving and restoring', () => {
+  it('a clusterer restored after every article decides exactly as one kept in memory', async () => {
+    const { StoryClusterer } = await import('./engine.ts');
+    const { createArticle } = await import('../model/index.ts');
+    const topics = [
+      'harbour dredging channel ships port authority pause cables',
+      'election ballots turnout district council mayor votes count',
+      'wildfire hills evacuation firefighters wind acres homes',
+      'vaccine clinic doses nurses winter flu hospital queue',
+    ].map((t) => t.split(' '));
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const articles = Array.from({ length: 60 }, (_, i) => {
+      const words = topics[Math.floor(rand() * topics.length)]!;
+      const shared = topics[Math.floor(rand() * topics.length)]!;
+      const text = Array.from({ length: 40 }, () =>
+        rand() < 0.7 ? words[Math.floor(rand() * words.length)] : shared[Math.floor(rand() * shared.length)],
+      ).join(' ');
+      return createArticle({ id: `a${i}`, text: `${text}.` });
+    });
+    const options = { threshold: 0.3, mergeThreshold: 0.35 };
+    const live = new StoryClusterer(options);
+    let restored = new StoryClusterer(options);
+    for (const a of articles) {
+      const expected = live.add(a);
+      restored = StoryClusterer.fromJSON(JSON.parse(JSON.stringify(restored.toJSON())), options);
+      expect(restored.add(a)).toBe(expected);
+      expect(restored.takeMerges()).toEqual(live.takeMerges());
+    }
+  });
+});

@@ -78,14 +78,29 @@ function topEntries(m: Map<string, number>, k: number): [string, number][] {
 }
 
 /** The `k` most-voted slots among those touched, by a native numeric sort of their scores. */
-function topVoted(votes: Float64Array, touched: number[], k: number): number[] {
+function topVoted(
+  votes: Float64Array,
+  touched: number[],
+  k: number,
+  order: (slot: number) => number,
+): number[] {
   if (touched.length <= k) return touched;
   const scores = Float64Array.from(touched, (slot) => votes[slot]!).sort();
   const floor = scores[scores.length - k]!;
   const out: number[] = [];
-  for (const slot of touched) if (votes[slot]! >= floor && out.length < k) out.push(slot);
+  const tied: number[] = [];
+  for (const slot of touched)
+    if (votes[slot]! > floor) out.push(slot);
+    else if (votes[slot] === floor) tied.push(slot);
+  // Ties go to the older stories: the order slots were touched in depends on the index's history, and a
+  // restored clusterer must decide exactly as the one it was saved from.
+  tied.sort((a, b) => order(a) - order(b));
+  for (const slot of tied) if (out.length < k) out.push(slot);
   return out;
 }
+
+/** A story's creation number ("s12" → 12): the tie-breaker that survives saving and restoring. */
+const storyNumber = (story: { id: string }) => Number(story.id.slice(1));
 
 export class StoryClusterer {
   private df = new Map<string, number>();
@@ -263,10 +278,10 @@ export class StoryClusterer {
       }
     let best: StoryState | undefined;
     let bestScore = this.threshold;
-    for (const slot of topVoted(votes, touched, this.maxCandidates)) {
+    for (const slot of topVoted(votes, touched, this.maxCandidates, (x) => storyNumber(this.slots[x]!))) {
       const story = this.slots[slot]!;
       const score = this.cosine(v, story) * this.decay(story, time);
-      if (score > bestScore) {
+      if (score > bestScore || (score === bestScore && best && storyNumber(story) < storyNumber(best))) {
         best = story;
         bestScore = score;
       }
@@ -299,6 +314,9 @@ export class StoryClusterer {
     if (!this.mergeThreshold) return story;
     const strongest = topEntries(story.centroid, this.probeTerms);
     const seen = new Set<number>([story.slot]);
+    // The most similar story above the threshold (the older on a tie), whatever order the index holds.
+    let partner: StoryState | undefined;
+    let partnerSimilarity = this.mergeThreshold;
     for (const [w] of strongest)
       for (const slot of this.postings.get(w) ?? []) {
         if (seen.has(slot)) continue;
@@ -310,18 +328,23 @@ export class StoryClusterer {
           if (y !== undefined) dot += x * y;
         }
         const similarity = story.norm && other.norm ? dot / (story.norm * other.norm) : 0;
-        if (similarity < this.mergeThreshold) continue;
-        const [into, from] = this.storyOrder(story, other);
-        this.fold(from, into);
-        return into;
+        if (
+          similarity > partnerSimilarity ||
+          (similarity === partnerSimilarity && (!partner || storyNumber(other) < storyNumber(partner)))
+        ) {
+          partner = other;
+          partnerSimilarity = similarity;
+        }
       }
-    return story;
+    if (!partner) return story;
+    const [into, from] = this.storyOrder(story, partner);
+    this.fold(from, into);
+    return into;
   }
 
   /** The older story survives a merge (its id is the one already shown to readers). */
   private storyOrder(a: StoryState, b: StoryState): [StoryState, StoryState] {
-    const n = (s: StoryState) => Number(s.id.slice(1));
-    return n(a) <= n(b) ? [a, b] : [b, a];
+    return storyNumber(a) <= storyNumber(b) ? [a, b] : [b, a];
   }
 
   private fold(from: StoryState, into: StoryState) {
@@ -397,7 +420,9 @@ export class StoryClusterer {
         slot: -1,
         title: s.title,
         centroid: new Map(s.centroid),
-        norm: Math.hypot(...s.centroid.map(([, x]) => x)),
+        // Summed exactly as `absorb` sums it: Math.hypot rounds differently, and a restored clusterer must
+        // decide exactly as the one it was saved from.
+        norm: Math.sqrt(s.centroid.reduce((sum, [, x]) => sum + x * x, 0)),
         count: s.count,
         last: s.last,
         articles: s.articles,

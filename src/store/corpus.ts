@@ -33,6 +33,8 @@ export interface CorpusEngine {
 export type EngineFactory = (state: unknown | null) => CorpusEngine;
 
 const ENGINE_STATE = 'engine';
+/** Bumped with every saved engine state, so a process can tell whether its in-memory engine is current. */
+const ENGINE_VERSION = 'engine-version';
 
 export function contentHash(doc: RawDocument): string {
   return createHash('sha256')
@@ -65,12 +67,13 @@ function safeId(wanted: string, hash: string): string {
 }
 
 export class Corpus {
+  private engine: { engine: CorpusEngine; version: number } | undefined;
+
   constructor(
     readonly store: Store,
     private readonly engineFactory: EngineFactory,
   ) {}
 
-  /** Adds documents through all three steps; one result per document, in order. */
   /**
    * Stores documents and places them. With `rebuild` (the default) their stories' findings are rebuilt
    * before it returns; bulk ingests pass `false` and call `rebuildStale` now and then, so that a story
@@ -167,8 +170,16 @@ export class Corpus {
 
   /** Step 3: places prepared articles in sequence order until the next one is not ready. Returns how many. */
   async placeReady(maxArticles = 500, preparedHere: Map<number, Article> = new Map()): Promise<number> {
-    return this.store.transaction(async (tx) => {
-      const engine = this.engineFactory(await tx.lockState(ENGINE_STATE));
+    // The engine kept from this process's last placement is reused when no one has placed since (the
+    // version under the lock says so): restoring it from its saved state costs time linear in the corpus.
+    // It is dropped before any change and kept again only once the transaction has committed.
+    let committed: { engine: CorpusEngine; version: number } | undefined;
+    const placedCount = await this.store.transaction(async (tx) => {
+      await tx.lockKey(ENGINE_STATE);
+      const version = (await tx.getState<number>(ENGINE_VERSION)) ?? 0;
+      const kept = this.engine?.version === version ? this.engine.engine : undefined;
+      this.engine = undefined;
+      const engine = kept ?? this.engineFactory(await tx.getState(ENGINE_STATE));
       const touched = new Map<string, { title?: string; keywords?: string[] }>();
       let placed = 0;
       while (placed < maxArticles) {
@@ -216,9 +227,15 @@ export class Corpus {
              keywords = coalesce(excluded.keywords, stale_stories.keywords), marked_at = now()`,
           [storyId, meta.title ?? null, meta.keywords ? JSON.stringify(meta.keywords) : null],
         );
-      if (placed) await tx.setState(ENGINE_STATE, engine.toJSON());
+      if (placed) {
+        await tx.setState(ENGINE_STATE, engine.toJSON());
+        await tx.setState(ENGINE_VERSION, version + 1);
+      }
+      committed = { engine, version: placed ? version + 1 : version };
       return placed;
     });
+    this.engine = committed;
+    return placedCount;
   }
 
   /** Rebuilds the findings of every story marked stale, each in its own transaction. Returns how many. */
