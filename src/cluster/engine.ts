@@ -224,13 +224,12 @@ export class StoryClusterer {
     return days <= 3 ? 1 : Math.exp(-(days - 3) / 21);
   }
 
-  private absorb(story: StoryState, v: Map<string, number>, time: number | null, articleId: string) {
+  /** Adds term weights to a story's centroid, keeps its top terms, and updates the index and the norm. */
+  private addToCentroid(story: StoryState, weights: Map<string, number>) {
     const before = new Set(story.centroid.keys());
-    for (const [w, x] of v) story.centroid.set(w, (story.centroid.get(w) ?? 0) + x);
-    if (story.centroid.size > this.topTerms) {
-      const kept = topEntries(story.centroid, this.topTerms);
-      story.centroid = new Map(kept);
-    }
+    for (const [w, x] of weights) story.centroid.set(w, (story.centroid.get(w) ?? 0) + x);
+    if (story.centroid.size > this.topTerms)
+      story.centroid = new Map(topEntries(story.centroid, this.topTerms));
     // Only the terms that entered or left the centroid touch the inverted index.
     this.index(
       story,
@@ -245,6 +244,10 @@ export class StoryClusterer {
     let norm = 0;
     for (const x of story.centroid.values()) norm += x * x;
     story.norm = Math.sqrt(norm);
+  }
+
+  private absorb(story: StoryState, v: Map<string, number>, time: number | null, articleId: string) {
+    this.addToCentroid(story, v);
     story.count++;
     if (time !== null) story.last = Math.max(story.last ?? time, time);
     story.articles.push(articleId);
@@ -349,22 +352,7 @@ export class StoryClusterer {
 
   private fold(from: StoryState, into: StoryState) {
     this.unregister(from);
-    const before = new Set(into.centroid.keys());
-    for (const [w, x] of from.centroid) into.centroid.set(w, (into.centroid.get(w) ?? 0) + x);
-    if (into.centroid.size > this.topTerms) into.centroid = new Map(topEntries(into.centroid, this.topTerms));
-    this.index(
-      into,
-      false,
-      [...before].filter((w) => !into.centroid.has(w)),
-    );
-    this.index(
-      into,
-      true,
-      [...into.centroid.keys()].filter((w) => !before.has(w)),
-    );
-    let squares = 0;
-    for (const x of into.centroid.values()) squares += x * x;
-    into.norm = Math.sqrt(squares);
+    this.addToCentroid(into, from.centroid);
     into.count += from.count;
     if (from.last !== null) into.last = Math.max(into.last ?? from.last, from.last);
     for (const a of from.articles) this.storyOf.set(a, into.id);
