@@ -18,6 +18,11 @@ export const registerServe: RegisterCommand = (program) => {
         import('../../ui/index.ts'),
       ]);
       const corpus = await openCorpus(opts.db);
+      // Stories left stale by an ingest that was stopped before its final rebuild are brought up to date
+      // before anyone reads them.
+      const rebuilt = await corpus.rebuildStale();
+      if (rebuilt)
+        process.stderr.write(`corroborate: rebuilt ${rebuilt} stories left stale by an earlier ingest\n`);
       const token = process.env.CORROBORATE_TOKEN;
       if (!token) process.stderr.write('corroborate: CORROBORATE_TOKEN is not set: the API is read-only\n');
       else if (token.length < 16) throw new Error('CORROBORATE_TOKEN must be at least 16 characters');
