@@ -203,7 +203,17 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Extract
       ...dropped.filter((d) => d.reason === 'dateline'),
       ...blocks.slice(0, 4),
     ]);
+    const said = (x: string | undefined) =>
+      x
+        ?.toLowerCase()
+        .replace(/^by\s+/, '')
+        .trim();
     for (const b of blocks) {
+      // A short block that is just the author's or the outlet's name is the page's credit line.
+      if (b.text.length <= 60 && [said(meta.byline), said(meta.outlet)].includes(said(b.text))) {
+        removed.push({ text: b.text, reason: 'byline' });
+        continue;
+      }
       // Bylines sit inside the article container, marked as such by the site; they are metadata.
       if (
         b.text.length <= 200 &&

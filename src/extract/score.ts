@@ -214,7 +214,9 @@ export function collectBlocks(root: PageNode): TextBlock[] {
 }
 
 const SECTION_HEADING =
-  /^(related( (stories|articles|posts|tags|coverage|content))?|more (in|from|on|stories|news)\b.*|latest( news)?|breaking news|trending( now)?|most (read|popular|viewed)|recommended( for you)?|you (may|might) also like|read (more|next)|tags?|topics|share( this)?( article| story)?|advertisement|sponsored( content)?|leave a (reply|comment)|post a comment|\d+ (replies|comments?)|comments?( \(\d+\))?|join the discussion)$/i;
+  /^(related( (stories|articles|posts|tags|coverage|content))?|more (in|from|on|stories|news)\b.*|latest( news)?|breaking news|trending( now)?|most (read|popular|viewed)|recommended( for you)?|you (may|might) also like|read (more|next)|tags?|topics|share( this)?( article| story)?|advertisement|sponsored( content)?|leave a (reply|comment)|post a comment|to read the full (story|article)|continue reading|subscribe( now)?|sign in|log in|\d+ (replies|comments?)|comments?( \(\d+\))?|join the discussion)$/i;
+const TEASER_STAMP =
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d,? (?:at |- |— )?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?|[A-Z]{2,4})?/i;
 const DATELINE =
   /^(published|updated|posted|last (updated|modified)|first published)\b.{0,100}\b(19|20)\d\d\b/i;
 const CREDIT_LINE =
@@ -423,6 +425,13 @@ function selectWith(root: PageNode, all: TextBlock[], pass: Pass): Selection {
     const reason = furniture(block);
     if (reason) dropped.push({ text: block.text, reason });
     else blocks.push(block);
+  }
+  // Several blocks each carrying a publication stamp ("November 19, 2019 at 5:10 pm") are a list of
+  // other articles' teasers, not paragraphs of this one.
+  const stamped = blocks.filter((b) => TEASER_STAMP.test(b.text));
+  if (stamped.length >= 3) {
+    for (const b of stamped) dropped.push({ text: b.text, reason: 'teaser' });
+    return { blocks: blocks.filter((b) => !stamped.includes(b)), captions, dropped };
   }
   return { blocks, captions, dropped };
 }
