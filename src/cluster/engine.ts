@@ -4,8 +4,11 @@
  * inverted index over the stories' top terms — so the cost does not grow with the number of live
  * stories — and joins the most similar one above a threshold, else starts a story. Similarity fades with
  * the time between an article and a story's latest article, but slowly enough that a follow-up a week
- * later still joins. A copy always joins its original's story. Stories keep only their top terms and are
- * retired after a long silence, so the state stays bounded.
+ * later still joins. A copy always joins its original's story. When a grown story's centroid comes as
+ * close to another's as two tellings of one event, the younger is folded into the older (reported through
+ * `takeMerges`). Stories keep only their top terms and are retired after a long silence, so the state
+ * stays bounded; decisions never depend on the index's history, so a restored clusterer decides exactly
+ * as the one it was saved from.
  */
 import { contentWords } from '../compare/words.ts';
 import type { Article } from '../model/index.ts';

@@ -1,9 +1,10 @@
 /**
- * First main-content extractor: Mozilla Readability on linkedom picks the article container, then its
- * block elements become our blocks (headings, paragraphs, list items, block quotes, table rows), joined
- * by blank lines; figure captions are kept aside. Pages Readability cannot handle (too deep, too large,
- * or it throws) fall back to a streaming pass that keeps paragraph-like elements. Every empty result
- * carries a flag saying why.
+ * Main-content extraction. By default our own: one htmlparser2 pass builds a light, depth-capped page
+ * tree (tree.ts), block scoring picks the article (score.ts), and its blocks (headings, paragraphs, list
+ * items, block quotes, table rows) are joined by blank lines; captions are kept aside, bylines and
+ * visible datelines become metadata, and page furniture goes to `removed` with its reason. The
+ * `readability` engine (Mozilla Readability on linkedom, with a streaming fallback for pages too deep or
+ * too large for a DOM) stays for comparison in eval:extract. Every empty result carries a flag saying why.
  */
 import { createRequire } from 'node:module';
 import { Parser } from 'htmlparser2';

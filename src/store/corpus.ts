@@ -3,10 +3,13 @@
  * 1. enqueue: the raw document is written to the inbox under its content hash (a document already stored
  *    or queued is skipped), and given a sequence number;
  * 2. prepare: extraction and the language layers, the heavy part, run outside any lock, so any number of
- *    workers can prepare at once; the prepared article is written back to its inbox row;
+ *    workers can prepare at once; the prepared article is written back to its inbox row (a process
+ *    placing its own documents keeps them in memory instead);
  * 3. place: under the engine-state row lock, the inbox is drained strictly in sequence order for as long
- *    as the next row is prepared: each article joins a story, copies are recorded, the touched stories'
- *    comparison, summary and timeline are rebuilt, and all of it commits in one transaction.
+ *    as the next row is prepared: each article joins a story, copies are recorded, the touched stories
+ *    are marked stale, and all of it commits in one transaction;
+ * 4. rebuild: each stale story's comparison, summary and timeline are rebuilt from all its articles, at
+ *    once after an API write, now and then during a bulk ingest.
  * Placing in sequence order makes the stories the same whether one process or many did the work; the
  * inbox makes an ingest killed at any point resumable, with nothing lost or duplicated.
  */
