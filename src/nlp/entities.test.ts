@@ -69,3 +69,13 @@ describe('names joined by "and"', () => {
     expect(company.map((e) => e.name)).toContain('Procter and Gamble');
   });
 });
+
+describe('place names', () => {
+  it('reads a place word in front of a name as a place', () => {
+    const found = named(
+      'The fire at the depot in Port Sorrel burned for hours, and smoke reached Mount Kerin by noon.',
+    );
+    expect(found.find((e) => e.name === 'Port Sorrel')?.type).toBe('place');
+    expect(found.find((e) => e.name === 'Mount Kerin')?.type).toBe('place');
+  });
+});

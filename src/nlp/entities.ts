@@ -25,6 +25,8 @@ import {
 
 for (const w of NOT_NAMES_EXTRA) NOT_NAMES.add(w);
 
+const PLACE_PREFIXES = new Set('port mount mt lake fort cape point glen loch isle lac'.split(' '));
+
 const PARTY_WORDS = new Set(
   'republican democrat democratic conservative labour labor liberal socialist independent green tory'.split(
     ' ',
@@ -67,6 +69,9 @@ function typeOf(
     return { type: 'organization', evidence: 3 };
   if (places.has(surface.toLowerCase())) return { type: 'place', evidence: 2 };
   if (words.length > 1 && PLACE_WORDS.has(last)) return { type: 'place', evidence: 2 };
+  // "Port Sella", "Mount Kerin", "Lake Orda", "Fort Ashby": a place word in front names a place too.
+  if (words.length > 1 && words.length <= 3 && PLACE_PREFIXES.has(words[0]!.toLowerCase().replace(/\.$/, '')))
+    return { type: 'place', evidence: 2 };
   if (demonyms.has(surface.toLowerCase())) return { type: 'other', evidence: 1 };
   const after = text.slice(span.end, span.end + 30);
   const before = text.slice(Math.max(0, span.start - 12), span.start);
