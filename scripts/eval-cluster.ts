@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { StoryClusterer } from '../src/cluster/index.ts';
+import { followMerges, StoryClusterer } from '../src/cluster/index.ts';
 import { fmt, row, sharedFile } from '../src/eval/shared.ts';
 import { createArticle } from '../src/model/index.ts';
 import { findEntities, segment } from '../src/nlp/index.ts';
@@ -69,13 +69,11 @@ function run(docs: { id: string; text: string; gold: string }[], threshold: numb
     return a;
   });
   const started = performance.now();
-  // The story given at arrival is final (stories are never merged); the clusterer itself remembers only a
-  // story's latest articles, so the labels are kept here.
+  // The clusterer itself remembers only a story's latest articles, so the labels are kept here and then
+  // brought up to date with the merges.
   const placed = prepared.map((a) => clusterer.add(a));
   const ms = performance.now() - started;
-  const into = new Map(clusterer.takeMerges().map(({ from, into }) => [from, into]));
-  const final = (s: string): string => (into.has(s) ? final(into.get(s)!) : s);
-  const predicted = placed.map(final);
+  const predicted = placed.map(followMerges(clusterer.takeMerges()));
   return {
     ...scores(
       docs.map((d) => d.gold),

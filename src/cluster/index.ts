@@ -4,6 +4,19 @@ import { type ClusterOptions, StoryClusterer } from './engine.ts';
 
 export { type ClusterOptions, type SerializedClusterer, StoryClusterer } from './engine.ts';
 
+/**
+ * Where each story went after merges: a story folded into another (itself perhaps folded later) answers
+ * with the one that survived. Merges always fold the younger story into the older, so chains end.
+ */
+export function followMerges(merges: { from: string; into: string }[]): (story: string) => string {
+  const into = new Map(merges.map(({ from, into }) => [from, into]));
+  return (story) => {
+    let s = story;
+    while (into.has(s)) s = into.get(s)!;
+    return s;
+  };
+}
+
 export interface StoryGroup {
   id: string;
   title: string;
@@ -28,8 +41,8 @@ export function clusterArticles(
   const ordered = articles.map((a, i) => ({ a, i })).sort((x, y) => time(x.a) - time(y.a) || x.i - y.i);
   // Originals go first so that a copy always finds its original's story.
   const byId = new Map(articles.map((a) => [a.id, a]));
-  // The story given at placement is final (stories are not merged), and the clusterer itself remembers
-  // only each story's latest articles, so the assignment is kept here.
+  // The clusterer itself remembers only each story's latest articles, so the assignment is kept here (and
+  // brought up to date with the merges afterwards).
   const storyOf = new Map<string, string>();
   const place = (a: Article) => {
     if (storyOf.has(a.id)) return;
@@ -42,8 +55,7 @@ export function clusterArticles(
   };
   for (const { a } of ordered) place(a);
   // Stories merged after some of their articles were placed hand those articles to the survivor.
-  const into = new Map(clusterer.takeMerges().map(({ from, into }) => [from, into]));
-  const final = (s: string): string => (into.has(s) ? final(into.get(s)!) : s);
+  const final = followMerges(clusterer.takeMerges());
   for (const [id, s] of storyOf) storyOf.set(id, final(s));
   const groups = new Map<string, string[]>();
   for (const a of articles) {

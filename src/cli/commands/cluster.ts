@@ -4,6 +4,7 @@
  * with its final story.
  */
 import { Option } from 'commander';
+import { followMerges } from '../../cluster/index.ts';
 import { readInputs } from '../../ingest/index.ts';
 import { findEntities } from '../../nlp/index.ts';
 import { prepareArticle } from '../../pipeline/index.ts';
@@ -32,13 +33,7 @@ export const registerCluster: RegisterCommand = (program, setExitCode) => {
         placed.push({ id, story: engine.add(article).story });
       }
       // Stories merged after an article was placed hand their articles to the surviving story.
-      const into = new Map<string, string>();
-      for (const { from, into: to } of engine.takeMerges()) into.set(from, to);
-      const final = (story: string) => {
-        let s = story;
-        for (let hops = 0; into.has(s) && hops < 1000; hops++) s = into.get(s)!;
-        return s;
-      };
+      const final = followMerges(engine.takeMerges());
       process.stdout.write(
         placed.map((p) => `${JSON.stringify({ id: p.id, story: final(p.story) })}\n`).join(''),
       );
