@@ -102,6 +102,23 @@ function topVoted(
   return out;
 }
 
+/** A centroid's Euclidean norm, summed in the centroid's order (live and restored alike). */
+function normOf(centroid: Iterable<[string, number]>): number {
+  let squares = 0;
+  for (const [, x] of centroid) squares += x * x;
+  return Math.sqrt(squares);
+}
+
+/** The dot product of term weights with a story's centroid, walking the centroid. */
+function dot(weights: Map<string, number>, story: { centroid: Map<string, number> }): number {
+  let sum = 0;
+  for (const [w, x] of story.centroid) {
+    const y = weights.get(w);
+    if (y !== undefined) sum += x * y;
+  }
+  return sum;
+}
+
 /** A story's creation number ("s12" → 12): the tie-breaker that survives saving and restoring. */
 const storyNumber = (story: { id: string }) => Number(story.id.slice(1));
 
@@ -212,13 +229,7 @@ export class StoryClusterer {
 
   /** Cosine of a unit article vector with a story centroid: walks the centroid, the shorter side. */
   private cosine(v: Map<string, number>, story: StoryState): number {
-    if (!story.norm) return 0;
-    let dot = 0;
-    for (const [w, x] of story.centroid) {
-      const y = v.get(w);
-      if (y !== undefined) dot += x * y;
-    }
-    return dot / story.norm;
+    return story.norm ? dot(v, story) / story.norm : 0;
   }
 
   private decay(story: StoryState, time: number | null): number {
@@ -244,9 +255,7 @@ export class StoryClusterer {
       true,
       [...story.centroid.keys()].filter((w) => !before.has(w)),
     );
-    let norm = 0;
-    for (const x of story.centroid.values()) norm += x * x;
-    story.norm = Math.sqrt(norm);
+    story.norm = normOf(story.centroid);
   }
 
   private absorb(story: StoryState, v: Map<string, number>, time: number | null, articleId: string) {
@@ -328,12 +337,8 @@ export class StoryClusterer {
         if (seen.has(slot)) continue;
         seen.add(slot);
         const other = this.slots[slot]!;
-        let dot = 0;
-        for (const [t, x] of other.centroid) {
-          const y = story.centroid.get(t);
-          if (y !== undefined) dot += x * y;
-        }
-        const similarity = story.norm && other.norm ? dot / (story.norm * other.norm) : 0;
+        const similarity =
+          story.norm && other.norm ? dot(story.centroid, other) / (story.norm * other.norm) : 0;
         if (
           similarity > partnerSimilarity ||
           (similarity === partnerSimilarity && (!partner || storyNumber(other) < storyNumber(partner)))
@@ -411,9 +416,8 @@ export class StoryClusterer {
         slot: -1,
         title: s.title,
         centroid: new Map(s.centroid),
-        // Summed exactly as `absorb` sums it: Math.hypot rounds differently, and a restored clusterer must
-        // decide exactly as the one it was saved from.
-        norm: Math.sqrt(s.centroid.reduce((sum, [, x]) => sum + x * x, 0)),
+        // Not Math.hypot, which rounds differently: a restored clusterer must decide as the saved one did.
+        norm: normOf(s.centroid),
         count: s.count,
         last: s.last,
         articles: s.articles,
