@@ -5,6 +5,7 @@
  * overlap cannot both be true, and the fact is a conflict naming the outlets on each side.
  */
 import type { Fact, FactValue } from '../model/index.ts';
+import { compatibleSides } from './facts.ts';
 import { type Idf, weightedCosine } from './words.ts';
 
 export interface EventMention {
@@ -23,22 +24,6 @@ function shared(a: string[], b: string[]): string[] {
   return [...new Set(b.filter((w) => set.has(w)))];
 }
 
-/** Outlets whose values can be true together: exact interval overlap, no rounding. */
-function exactSides(values: FactValue[]): { outlets: string[]; low: number; high: number }[] {
-  const sides: { outlets: string[]; low: number; high: number }[] = [];
-  for (const v of [...values].sort((a, b) => a.low - b.low || a.high - b.high)) {
-    const side = sides.find((s) => v.low <= s.high && s.low <= v.high);
-    const outlet = v.outlet ?? v.article;
-    if (side) {
-      side.low = Math.max(side.low, v.low);
-      side.high = Math.min(side.high, v.high);
-      if (!side.outlets.includes(outlet)) side.outlets.push(outlet);
-    } else sides.push({ outlets: [outlet], low: v.low, high: v.high });
-  }
-  return sides;
-}
-
-/** Events dated by more than one outlet, as facts; `firstId` numbers them after the figures. */
 /** Groups mentions of one event across outlets and makes a fact of each group that several outlets tell. */
 export function eventFacts(
   mentions: EventMention[],
@@ -75,7 +60,8 @@ export function eventFacts(
     .filter((g) => new Set(g.map((i) => i.value.outlet ?? i.value.article)).size > 1)
     .map((g, n) => {
       const values = g.map((i) => i.value);
-      const sides = exactSides(values);
+      // Days and places are exact: no rounding tolerance, unlike figures.
+      const sides = compatibleSides(values, 0);
       const counts = new Map<string, number>();
       for (const i of g) for (const w of new Set(i.words)) counts.set(w, (counts.get(w) ?? 0) + 1);
       const label = [...counts].sort((a, b) => b[1] - a[1] || idf.weight(b[0]) - idf.weight(a[0]))[0]?.[0];

@@ -145,12 +145,15 @@ function similarity(a: Item, b: Item, idf: Idf): number {
 }
 
 /** Groups of outlets whose values can all be true together (greedy sweep over sorted intervals). */
-export function compatibleSides(values: FactValue[]): { outlets: string[]; low: number; high: number }[] {
+export function compatibleSides(
+  values: FactValue[],
+  rounding = ROUNDING,
+): { outlets: string[]; low: number; high: number }[] {
   const sorted = [...values].sort((a, b) => a.low - b.low || a.high - b.high);
   const sides: { outlets: string[]; low: number; high: number }[] = [];
   for (const v of sorted) {
-    const low = v.low * (1 - ROUNDING);
-    const high = v.high * (1 + ROUNDING);
+    const low = v.low * (1 - rounding);
+    const high = v.high * (1 + rounding);
     const side = sides.find((s) => low <= s.high && s.low <= high);
     const outlet = v.outlet ?? v.article;
     if (side) {

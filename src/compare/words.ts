@@ -76,18 +76,14 @@ export class Idf {
   add(words: Iterable<string>): void {
     this.n++;
     this.version++;
+    // Weights are asked for again and again between two additions; they change only here.
+    this.cache.clear();
     for (const w of new Set(words)) this.df.set(w, (this.df.get(w) ?? 0) + 1);
   }
 
-  private cache = new Map<string, number>();
-  private cachedAt = -1;
+  private readonly cache = new Map<string, number>();
 
   weight(word: string): number {
-    // Weights are asked for again and again between two additions; they change only with `add`.
-    if (this.cachedAt !== this.version) {
-      this.cache.clear();
-      this.cachedAt = this.version;
-    }
     let w = this.cache.get(word);
     if (w === undefined) {
       w = Math.log((this.n + 1) / ((this.df.get(word) ?? 0) + 0.5));
