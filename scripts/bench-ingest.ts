@@ -17,7 +17,7 @@ import pg from 'pg';
 import type { RawDocument } from '../src/ingest/index.ts';
 import { prepareArticle } from '../src/pipeline/index.ts';
 import { createCorpusEngine } from '../src/store/engine.ts';
-import { Corpus, enqueueDocuments, Store, startBoss } from '../src/store/index.ts';
+import { Corpus, enqueueDocuments, REBUILD_EVERY_MS, Store, startBoss } from '../src/store/index.ts';
 import { newsArticle, rng, storyFacts, toHtml } from './synthetic-news.ts';
 
 const N = Number(process.env.BENCH_ARTICLES ?? 400);
@@ -66,7 +66,7 @@ try {
   while (done < N && performance.now() - t + 1.2 * (batches.at(-1) ?? 0) * 1000 < BUDGET_MS) {
     const start = performance.now();
     await corpus.add(docs.slice(done, done + BATCH), { rebuild: false });
-    if (performance.now() - lastRebuild > 10_000) {
+    if (performance.now() - lastRebuild > REBUILD_EVERY_MS) {
       await corpus.rebuildStale();
       lastRebuild = performance.now();
     }

@@ -36,6 +36,8 @@ export interface CorpusEngine {
 export type EngineFactory = (state: unknown | null) => CorpusEngine;
 
 const ENGINE_STATE = 'engine';
+/** How often a long ingest or a busy worker brings stale stories up to date. */
+export const REBUILD_EVERY_MS = 10_000;
 /** Bumped with every saved engine state, so a process can tell whether its in-memory engine is current. */
 const ENGINE_VERSION = 'engine-version';
 
@@ -89,7 +91,7 @@ export class Corpus {
     // This process prepares its own documents in memory and places them straight away: the inbox keeps
     // only the raw document (enough to redo the work after a crash), not a second copy of the article.
     const inMemory = new Map<number, Article>();
-    for (const { seq, index } of await this.enqueueEntries(docs, hashes))
+    for (const { seq, index } of await this.enqueueEntries(docs, hashes, stored))
       inMemory.set(seq, prepareSafely(docs[index]!, hashes[index]!));
     // Rows left unprepared by an earlier, interrupted run are finished too.
     for (let batch = await this.unprepared(); batch.length; batch = await this.unprepared()) {
@@ -123,15 +125,19 @@ export class Corpus {
     return (await this.enqueueEntries(docs, hashes)).map((e) => e.seq);
   }
 
-  /** Step 1 with the position in `docs` of each document that was new. */
+  /**
+   * Step 1 with the position in `docs` of each document that was new. `stored` is the set of hashes the
+   * caller has just found stored, so that they are not looked up a second time.
+   */
   private async enqueueEntries(
     docs: RawDocument[],
     hashes: string[],
+    stored?: Set<string>,
   ): Promise<{ seq: number; index: number }[]> {
     const entries: { seq: number; index: number }[] = [];
     for (const [i, doc] of docs.entries()) {
       const hash = hashes[i]!;
-      if (await this.store.articleIdForContent(hash)) continue;
+      if (stored ? stored.has(hash) : await this.store.articleIdForContent(hash)) continue;
       const rows = await this.store.db.query<{ seq: string }>(
         'insert into inbox (content_hash, doc) values ($1, $2) on conflict (content_hash) do nothing returning seq',
         [hash, JSON.stringify(doc)],

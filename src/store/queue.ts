@@ -6,7 +6,7 @@
  */
 import PgBoss from 'pg-boss';
 import type { RawDocument } from '../ingest/index.ts';
-import type { Corpus } from './corpus.ts';
+import { type Corpus, REBUILD_EVERY_MS } from './corpus.ts';
 
 export const PREPARE_QUEUE = 'corroborate-prepare';
 
@@ -26,7 +26,6 @@ export async function enqueueDocuments(corpus: Corpus, boss: PgBoss, docs: RawDo
   return seqs.length;
 }
 
-const REBUILD_EVERY_MS = 10_000;
 const LOST_JOB_SECONDS = 30;
 
 export interface WorkerOptions {

@@ -303,17 +303,6 @@ export class Store {
     await this.db.query('select key from state where key = $1 for update', [key]);
   }
 
-  async lockState<T>(key: string): Promise<T | null> {
-    await this.db.query(
-      `insert into state (key, value) values ($1, 'null'::jsonb) on conflict (key) do nothing`,
-      [key],
-    );
-    const rows = await this.db.query<{ value: T }>('select value from state where key = $1 for update', [
-      key,
-    ]);
-    return rows[0]?.value ?? null;
-  }
-
   async setState(key: string, value: unknown): Promise<void> {
     await this.db.query(
       `insert into state (key, value, updated_at) values ($1, $2, now()) on conflict (key) do update set value = excluded.value, updated_at = now()`,

@@ -11,7 +11,6 @@ import { progress } from '../progress.ts';
 import type { RegisterCommand } from './index.ts';
 
 const FEED_STATE = 'feeds';
-const REBUILD_EVERY_MS = 10_000;
 
 export const registerIngest: RegisterCommand = (program, setExitCode) => {
   program
@@ -38,7 +37,7 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
       ) => {
         if (opts.queue && !/^postgres(ql)?:\/\//.test(opts.db ?? ''))
           throw new Error('--queue needs --db postgres://…');
-        const { enqueueDocuments, startBoss } = await loadStore();
+        const { enqueueDocuments, REBUILD_EVERY_MS, startBoss } = await loadStore();
         const corpus = await openCorpus(opts.db);
         const boss = opts.queue ? await startBoss(opts.db ?? '') : null;
         const bar = progress('ingesting');
