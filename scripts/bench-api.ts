@@ -6,11 +6,10 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
-import type { RawDocument } from '../src/ingest/index.ts';
 import { createApp } from '../src/server/index.ts';
 import { createCorpusEngine } from '../src/store/engine.ts';
 import { Corpus, Store } from '../src/store/index.ts';
-import { newsArticle, rng, storyFacts } from './synthetic-news.ts';
+import { newsArticle, rng, storyFacts, textDocument } from './synthetic-news.ts';
 
 const ARTICLES = 50;
 const STORIES = 3;
@@ -18,16 +17,9 @@ const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 
 const rand = rng(7);
-const docs: RawDocument[] = Array.from({ length: ARTICLES }, (_, i) => {
-  const a = newsArticle(storyFacts(i % STORIES), rand, 400);
-  return {
-    id: `api-${i}`,
-    source: {},
-    format: 'text',
-    content: a.paragraphs.join('\n\n'),
-    meta: { title: a.title, outlet: a.outlet, published: a.published },
-  };
-});
+const docs = Array.from({ length: ARTICLES }, (_, i) =>
+  textDocument(`api-${i}`, newsArticle(storyFacts(i % STORIES), rand, 400)),
+);
 
 const t = performance.now();
 const store = await Store.open('memory:');

@@ -7,12 +7,11 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { chromium } from 'playwright-core';
-import type { RawDocument } from '../src/ingest/index.ts';
 import { createApp } from '../src/server/index.ts';
 import { createCorpusEngine } from '../src/store/engine.ts';
 import { Corpus, Store } from '../src/store/index.ts';
 import { mountUi } from '../src/ui/index.ts';
-import { newsArticle, rng, storyFacts } from './synthetic-news.ts';
+import { newsArticle, rng, storyFacts, textDocument } from './synthetic-news.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTICLES = 50;
@@ -24,16 +23,9 @@ if (!existsSync(CHROMIUM)) {
 }
 
 const rand = rng(11);
-const docs: RawDocument[] = Array.from({ length: ARTICLES }, (_, i) => {
-  const a = newsArticle(storyFacts(4), rand, 450);
-  return {
-    id: `ui-${i}`,
-    source: {},
-    format: 'text',
-    content: a.paragraphs.join('\n\n'),
-    meta: { title: a.title, outlet: a.outlet, published: a.published },
-  };
-});
+const docs = Array.from({ length: ARTICLES }, (_, i) =>
+  textDocument(`ui-${i}`, newsArticle(storyFacts(4), rand, 450)),
+);
 const store = await Store.open('memory:');
 const corpus = new Corpus(store, createCorpusEngine);
 await corpus.add(docs);

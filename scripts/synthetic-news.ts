@@ -4,6 +4,7 @@
  * articles of one story share names, figures and quotes while differing in wording and order, the way
  * several outlets' reports of one event do.
  */
+import type { RawDocument } from '../src/ingest/index.ts';
 import { rng } from '../src/testing/synthetic.ts';
 
 export type Rand = () => number;
@@ -316,6 +317,17 @@ const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The article as a plain news page, with the outlet in `og:site_name`. */
+/** The article as a plain-text input document with its metadata, as the API and the CLI take it. */
+export function textDocument(id: string, a: NewsArticle): RawDocument {
+  return {
+    id,
+    source: {},
+    format: 'text',
+    content: a.paragraphs.join('\n\n'),
+    meta: { title: a.title, outlet: a.outlet, published: a.published },
+  };
+}
+
 export function toHtml(a: NewsArticle): string {
   return [
     '<!doctype html>',

@@ -23,7 +23,7 @@ export interface Candidate {
   estimate: number;
 }
 
-/** A band's bucket key: its rows hashed to a signed 32-bit integer, which maps keep unboxed. */
+/** A band's bucket key: its rows hashed to a signed 32-bit integer, as the band tables store keys. */
 function bandKey(sig: Uint32Array, band: number): number {
   let h = band * 0x9e3779b1;
   for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ sig[band * ROWS + r]!, 0x01000193);

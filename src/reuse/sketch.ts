@@ -22,14 +22,9 @@ export function fnv1a(s: string, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
-/** A strong 32-bit mix, so that bin choice and in-bin order are independent. */
+/** A strong 32-bit mix, so that bin choice and in-bin order are independent; unsigned. */
 function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x846ca68b);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return mix32(h) >>> 0;
 }
 
 /** Hashes of the word shingles; texts shorter than a shingle give one hash of all their words. */
@@ -87,7 +82,7 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const SHINGLE_SEED = 0x9e3779b9 | 0;
 
-/** `mix` on signed 32-bit values: the same bits, without leaving the integer representation. */
+/** The mix itself, as a signed 32-bit value: the one-pass sketch stays in the integer representation. */
 function mix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x7feb352d);
