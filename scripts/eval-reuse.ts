@@ -19,7 +19,10 @@ async function syndication(path: string) {
   const origOf = new Map<string, string>();
   const predicted = new Set<string>();
   let docs = 0;
-  for await (const event of splitLines(createReadStream(path).pipe(createGunzip()), 64 * 1024 * 1024)) {
+  for await (const event of splitLines(
+    createReadStream(path, { highWaterMark: 1 << 20 }).pipe(createGunzip({ chunkSize: 1 << 20 })),
+    64 * 1024 * 1024,
+  )) {
     if (!('line' in event) || !event.line) continue;
     const line = event.line;
     const { id, orig, text } = JSON.parse(line) as { id: string; orig: string; text: string };

@@ -10,6 +10,7 @@ import type { Block, Removal } from '../model/index.ts';
 import { classifyLine, hasPhotoCredit, looksLikeSentence } from './rules.ts';
 
 const MAX_LINE = 100_000;
+const WHITESPACE_RUN = /[\t\u00a0]| {2}/;
 
 function words(text: string): Set<string> {
   return new Set((text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).slice(0, 5000));
@@ -37,7 +38,8 @@ export function cleanText(raw: string): Extraction {
   const tailLines: string[] = [];
 
   for (const rawLine of lines) {
-    let line = rawLine.replace(/[\t\u00a0 ]+/g, ' ').trim();
+    // Most lines have no runs of spaces or tabs to fold: test before building a copy.
+    let line = (WHITESPACE_RUN.test(rawLine) ? rawLine.replace(/[\t\u00a0 ]+/g, ' ') : rawLine).trim();
     if (!line) continue;
     if (line.length > MAX_LINE) line = line.slice(0, MAX_LINE);
     if (tail) {
@@ -79,13 +81,16 @@ export function cleanText(raw: string): Extraction {
     });
   }
 
-  // After a related-links marker, keep only lines that continue the story.
-  const body = words(
-    kept
-      .filter((k) => k.kind === 'paragraph')
-      .map((k) => k.text)
-      .join(' '),
-  );
+  // After a related-links marker, keep only lines that continue the story. The body's vocabulary is only
+  // worth collecting when there is such a tail: most articles have none.
+  const body = tailLines.length
+    ? words(
+        kept
+          .filter((k) => k.kind === 'paragraph')
+          .map((k) => k.text)
+          .join(' '),
+      )
+    : new Set<string>();
   for (const line of tailLines) {
     const verdict = classifyLine(line);
     if (!verdict && looksLikeSentence(line) && line.length > 120 && overlap(line, body) >= 0.6)

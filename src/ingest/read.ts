@@ -11,7 +11,7 @@ import type { ArticleMeta, ArticleSource } from '../model/index.ts';
 import { decodeBytes, InputError } from './decode.ts';
 import { looksLikeFeed, parseFeed } from './feed.ts';
 import { splitFrontMatter } from './frontmatter.ts';
-import { splitLines } from './lines.ts';
+import { STREAM_CHUNK, splitLines } from './lines.ts';
 import { isWarcPath, readWarc } from './warc.ts';
 import { type FeedCache, readUrl, WebFetcher } from './web.ts';
 
@@ -179,12 +179,14 @@ async function* readFileInput(path: string, options: ReadOptions): AsyncGenerato
   // JSON Lines stream line by line, so only a line is ever held: their size is not capped, but a gzip
   // stream expanding far beyond what text compresses to is a bomb and is stopped.
   if (kind === 'jsonl.gz') {
-    const stream = createReadStream(path).pipe(createGunzip());
+    const stream = createReadStream(path, { highWaterMark: STREAM_CHUNK }).pipe(
+      createGunzip({ chunkSize: STREAM_CHUNK }),
+    );
     yield* readJsonLines(capped(stream, Math.max(maxBytes, info.size * MAX_GZIP_RATIO), path), path, options);
     return;
   }
   if (kind === 'jsonl') {
-    yield* readJsonLines(createReadStream(path), path, options);
+    yield* readJsonLines(createReadStream(path, { highWaterMark: STREAM_CHUNK }), path, options);
     return;
   }
   if (info.size > maxBytes)

@@ -10,6 +10,7 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { decodeBytes, InputError } from './decode.ts';
+import { STREAM_CHUNK } from './lines.ts';
 import type { RawDocument } from './read.ts';
 
 const MAX_RECORD_BYTES = 32 * 1024 * 1024;
@@ -85,8 +86,8 @@ export async function* readWarc(
   path: string,
   onProblem: (message: string) => void,
 ): AsyncGenerator<RawDocument> {
-  const file = createReadStream(path);
-  const stream = /\.gz$/i.test(path) ? file.pipe(createGunzip()) : file;
+  const file = createReadStream(path, { highWaterMark: STREAM_CHUNK });
+  const stream = /\.gz$/i.test(path) ? file.pipe(createGunzip({ chunkSize: STREAM_CHUNK })) : file;
   let index = 0;
   try {
     for await (const record of warcRecords(stream as AsyncIterable<Buffer>)) {

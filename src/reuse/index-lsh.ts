@@ -6,7 +6,7 @@
  * signature with its object, about 0.35 KB), so about 1.3 KB in all.
  */
 import { BandTable } from './band-table.ts';
-import { BINS, estimateJaccard, sketchText } from './sketch.ts';
+import { BINS, EMPTY, sketchText } from './sketch.ts';
 
 export const BANDS = 32;
 const ROWS = BINS / BANDS;
@@ -16,6 +16,8 @@ export interface IndexedDoc {
   sig: Uint32Array;
   words: number;
   normalizedHash: number;
+  /** The band bucket keys of `sig`, worked out once for both the query and the addition. */
+  bandKeys?: Int32Array;
 }
 
 export interface Candidate {
@@ -23,11 +25,31 @@ export interface Candidate {
   estimate: number;
 }
 
-/** A band's bucket key: its rows hashed to a signed 32-bit integer, as the band tables store keys. */
-function bandKey(sig: Uint32Array, band: number): number {
-  let h = band * 0x9e3779b1;
-  for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ sig[band * ROWS + r]!, 0x01000193);
-  return h | 0;
+/** Each band's bucket key: its rows hashed to a signed 32-bit integer, as the band tables store keys. */
+function bandKeysOf(doc: IndexedDoc): Int32Array {
+  if (doc.bandKeys) return doc.bandKeys;
+  const keys = new Int32Array(BANDS);
+  for (let band = 0; band < BANDS; band++) {
+    let h = band * 0x9e3779b1;
+    for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ doc.sig[band * ROWS + r]!, 0x01000193);
+    keys[band] = h;
+  }
+  doc.bandKeys = keys;
+  return keys;
+}
+
+/**
+ * The estimated Jaccard of two signatures when it reaches `threshold`, else -1: most candidates of a
+ * query are chance band collisions, and counting stops once they have missed too many bins to qualify.
+ */
+function estimateAtLeast(a: Uint32Array, b: Uint32Array, threshold: number): number {
+  const allowedMisses = BINS - Math.ceil(threshold * BINS - 1e-9);
+  let misses = 0;
+  for (let i = 0; i < BINS; i++)
+    if (a[i] !== b[i] || a[i] === EMPTY) {
+      if (++misses > allowedMisses) return -1;
+    }
+  return (BINS - misses) / BINS;
 }
 
 export class ReuseIndex {
@@ -62,24 +84,22 @@ export class ReuseIndex {
       this.seenMark = grown;
     }
     const generation = ++this.generation;
+    const keys = bandKeysOf(doc);
     const out: { id: string; estimate: number; slot: number }[] = [];
     for (let b = 0; b < BANDS; b++) {
-      for (
-        let link = this.bands[b]!.first(bandKey(doc.sig, b));
-        link !== 0;
-        link = this.next[(link - 1) * BANDS + b]!
-      ) {
+      for (let link = this.bands[b]!.first(keys[b]!); link !== 0; link = this.next[(link - 1) * BANDS + b]!) {
         const slot = link - 1;
         if (this.seenMark[slot] === generation) continue;
         this.seenMark[slot] = generation;
         const other = this.slots[slot]!;
         if (other.id === doc.id) continue;
-        const estimate = estimateJaccard(doc.sig, other.sig);
-        if (estimate >= threshold) out.push({ id: other.id, estimate, slot });
+        const estimate = estimateAtLeast(doc.sig, other.sig, threshold);
+        if (estimate >= 0) out.push({ id: other.id, estimate, slot });
       }
     }
     // Best match first, then the earliest indexed: the order must not depend on bucket history, so that
     // a restored index answers exactly as the one it was saved from.
+    if (out.length === 1) return [{ id: out[0]!.id, estimate: out[0]!.estimate }];
     return out
       .sort((a, b) => b.estimate - a.estimate || a.slot - b.slot)
       .map(({ id, estimate }) => ({ id, estimate }));
@@ -106,10 +126,13 @@ export class ReuseIndex {
       grown.set(this.next);
       this.next = grown;
     }
+    const keys = bandKeysOf(doc);
     for (let b = 0; b < BANDS; b++) {
-      const previous = this.bands[b]!.push(bandKey(doc.sig, b), slot, this.maxBucket);
+      const previous = this.bands[b]!.push(keys[b]!, slot, this.maxBucket);
       if (previous > 0) this.next[slot * BANDS + b] = previous;
     }
+    // Only queries need the keys again, and they work out their own: the index keeps what it must.
+    doc.bandKeys = undefined;
   }
 
   toJSON(): { docs: [string, number[], number, number][] } {

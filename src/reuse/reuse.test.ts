@@ -83,7 +83,21 @@ describe('one-pass sketch', () => {
     const wordy = fc
       .array(
         fc.oneof(
-          fc.constantFrom('The', 'ferry', 'Ölmez', 'naïve', 'İstanbul', '東京', '𝒳', '42', 'x'),
+          fc.constantFrom(
+            'The',
+            'ferry',
+            'Ölmez',
+            'naïve',
+            'İstanbul',
+            '東京',
+            '𝒳',
+            '42',
+            'x',
+            'ΟΔΟΣ',
+            'Σοφία',
+            'STRAẞE',
+            '𐐀𐐁',
+          ),
           fc.string({ maxLength: 6 }),
         ),
         {

@@ -6,7 +6,7 @@
 
 export const BINS = 64;
 export const SHINGLE = 5;
-const EMPTY = 0xffffffff;
+export const EMPTY = 0xffffffff;
 
 /** Lower-cased word tokens; punctuation and case differences of syndicated copies vanish here. */
 export function tokens(text: string): string[] {
@@ -27,6 +27,21 @@ function mix(h: number): number {
   return mix32(h) >>> 0;
 }
 
+/**
+ * A shingle's hash from its five word hashes: a weighted sum with distinct odd multipliers, so order
+ * matters, left to the strong mix that `signature` applies to it.
+ */
+function shingleOf(w: ArrayLike<number>, i: number): number {
+  return (
+    (Math.imul(w[i]! | 0, 0x9e3779b1) +
+      Math.imul(w[i + 1]! | 0, 0x85ebca77) +
+      Math.imul(w[i + 2]! | 0, 0xc2b2ae3d) +
+      Math.imul(w[i + 3]! | 0, 0x27d4eb2f) +
+      (w[i + 4]! | 0)) |
+    0
+  );
+}
+
 /** Hashes of the word shingles; texts shorter than a shingle give one hash of all their words. */
 export function shingleHashes(words: string[], size = SHINGLE): Uint32Array {
   const hashes = new Set<number>();
@@ -35,11 +50,7 @@ export function shingleHashes(words: string[], size = SHINGLE): Uint32Array {
     if (words.length) hashes.add(fnv1a(words.join(' ')));
     return Uint32Array.from(hashes);
   }
-  for (let i = 0; i + size <= words.length; i++) {
-    let h = 0x9e3779b9;
-    for (let j = 0; j < size; j++) h = mix((h ^ wordHashes[i + j]!) >>> 0);
-    hashes.add(h);
-  }
+  for (let i = 0; i + size <= words.length; i++) hashes.add(shingleOf(wordHashes, i) >>> 0);
   return Uint32Array.from(hashes);
 }
 
@@ -80,7 +91,6 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
-const SHINGLE_SEED = 0x9e3779b9 | 0;
 
 /** The mix itself, as a signed 32-bit value: the one-pass sketch stays in the integer representation. */
 function mix32(h: number): number {
@@ -92,19 +102,34 @@ function mix32(h: number): number {
   return h | 0;
 }
 
-/** 0: not yet known, 1: word character, 2: not; for the Basic Multilingual Plane. */
-const bmpWordChar = new Uint8Array(0x10000);
-/** Whether a code point belongs to a word, as `[\p{L}\p{N}]` decides, with ASCII answered directly. */
-function isWordChar(cp: number): boolean {
-  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90);
-  if (cp < 0x10000) {
-    let known = bmpWordChar[cp]!;
-    if (known === 0) {
-      known = /[\p{L}\p{N}]/u.test(String.fromCharCode(cp)) ? 1 : 2;
-      bmpWordChar[cp] = known;
-    }
-    return known === 1;
-  }
+/**
+ * What each UTF-16 code unit is to the sketch, filled on first sight: the unit it lower-cases to when it
+ * belongs to a word (letters and digits, as `[\p{L}\p{N}]` decides), or one of the markers below. Folding
+ * case unit by unit saves lower-casing a copy of the whole text first, the largest cost of a sketch.
+ */
+const foldTable = new Uint16Array(0x10000);
+const UNKNOWN = 0;
+const NOT_WORD = 1;
+/** A word unit whose lower case depends on its neighbours or is longer (Σ, İ): fold the whole text instead. */
+const CONTEXTUAL = 2;
+const SURROGATE = 3;
+/** İ, whose lower case is i and a combining dot: a word of one letter i, then a break. */
+const DOTTED_CAPITAL_I = 4;
+const LAST_MARKER = 4;
+
+function foldUnit(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) return SURROGATE;
+  const ch = String.fromCharCode(unit);
+  if (!/[\p{L}\p{N}]/u.test(ch)) return NOT_WORD;
+  if (unit === 0x130) return DOTTED_CAPITAL_I;
+  const lower = ch.toLowerCase();
+  // The final-sigma rule makes capital sigma's lower case depend on the next character.
+  return lower.length !== 1 || unit === 0x3a3 ? CONTEXTUAL : lower.charCodeAt(0);
+}
+
+for (let unit = 0; unit < 128; unit++) foldTable[unit] = foldUnit(unit);
+
+function isWordCodePoint(cp: number): boolean {
   return /[\p{L}\p{N}]/u.test(String.fromCodePoint(cp));
 }
 
@@ -117,16 +142,24 @@ export interface TextSketch {
 
 /**
  * The sketch of a text in one pass over its characters: the same words as `tokens`, the same word and
- * shingle hashes as `shingleHashes`, and the same signature as `signature` — without building the word
- * strings, the hash set or the intermediate arrays, which is where a copy index spends its time. The
- * last five word hashes live in locals rather than a ring buffer for the same reason.
+ * shingle hashes as `shingleHashes`, and the same signature as `signature` — without lower-casing a copy
+ * of the text, building the word strings, the hash set or the intermediate arrays, which is where a copy
+ * index spends its time.
  */
 export function sketchText(text: string): TextSketch {
-  const lower = text.toLowerCase();
+  return sketchFolded(text, true) ?? sketchFolded(text.toLowerCase(), false)!;
+}
+
+/**
+ * The one pass. With `fold`, case is folded unit by unit and the pass gives up (null) at the first unit
+ * that cannot be folded alone, or at a letter outside the Basic Multilingual Plane that has a lower case;
+ * without it, `text` is already lower case. The last five word hashes live in locals rather than a ring
+ * buffer, and hash state stays in signed 32-bit form (`| 0`), since mixing unsigned values above 2^31 with
+ * imul results would make V8 box every intermediate as a heap number.
+ */
+function sketchFolded(text: string, fold: boolean): TextSketch | null {
   const sig = new Uint32Array(BINS).fill(EMPTY);
   let words = 0;
-  // Hash state stays in signed 32-bit form (`| 0`): mixing unsigned values above 2^31 with imul results
-  // would make V8 box every intermediate as a heap number.
   let normalized = FNV_OFFSET;
   let wordHash = FNV_OFFSET;
   let inWord = false;
@@ -135,34 +168,54 @@ export function sketchText(text: string): TextSketch {
   let w2 = 0;
   let w3 = 0;
   let w4 = 0;
-  const n = lower.length;
+  const n = text.length;
   for (let i = 0; i <= n; i++) {
-    let word = false;
-    let width = 1;
-    if (i < n) {
-      const unit = lower.charCodeAt(i);
-      if (unit < 128) word = (unit >= 97 && unit <= 122) || (unit >= 48 && unit <= 57);
-      else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < n) {
-        const next = lower.charCodeAt(i + 1);
-        if (next >= 0xdc00 && next <= 0xdfff) {
-          word = isWordChar((unit - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000);
-          width = 2;
-        } else word = isWordChar(unit);
-      } else word = isWordChar(unit);
+    let unit = i < n ? foldTable[text.charCodeAt(i)]! : NOT_WORD;
+    if (unit <= LAST_MARKER && unit !== NOT_WORD) {
+      const raw = text.charCodeAt(i);
+      if (unit === UNKNOWN) {
+        foldTable[raw] = foldUnit(raw);
+        i--;
+        continue;
+      }
+      if (unit === CONTEXTUAL) {
+        if (fold) return null;
+        unit = raw;
+      } else if (unit === DOTTED_CAPITAL_I) {
+        // A one-letter word i, ended at once by the combining dot's break below.
+        if (!inWord) {
+          wordHash = FNV_OFFSET;
+          inWord = true;
+        }
+        wordHash = Math.imul(wordHash ^ 0x69, 0x01000193);
+        normalized = Math.imul(normalized ^ 0x69, 0x01000193);
+        unit = NOT_WORD;
+      } else {
+        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        if (raw <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+          const cp = (raw - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
+          i++;
+          if (isWordCodePoint(cp)) {
+            if (fold && String.fromCodePoint(cp).toLowerCase() !== String.fromCodePoint(cp)) return null;
+            if (!inWord) {
+              wordHash = FNV_OFFSET;
+              inWord = true;
+            }
+            wordHash = Math.imul(Math.imul(wordHash ^ raw, 0x01000193) ^ next, 0x01000193);
+            normalized = Math.imul(Math.imul(normalized ^ raw, 0x01000193) ^ next, 0x01000193);
+            continue;
+          }
+          unit = NOT_WORD;
+        } else unit = isWordCodePoint(raw) ? raw : NOT_WORD;
+      }
     }
-    if (word) {
+    if (unit !== NOT_WORD) {
       if (!inWord) {
         wordHash = FNV_OFFSET;
         inWord = true;
       }
-      const c = lower.charCodeAt(i);
-      wordHash = Math.imul(wordHash ^ c, 0x01000193);
-      normalized = Math.imul(normalized ^ c, 0x01000193);
-      if (width === 2) {
-        const low = lower.charCodeAt(++i);
-        wordHash = Math.imul(wordHash ^ low, 0x01000193);
-        normalized = Math.imul(normalized ^ low, 0x01000193);
-      }
+      wordHash = Math.imul(wordHash ^ unit, 0x01000193);
+      normalized = Math.imul(normalized ^ unit, 0x01000193);
       continue;
     }
     if (!inWord) continue;
@@ -175,10 +228,15 @@ export function sketchText(text: string): TextSketch {
     words++;
     normalized = Math.imul(normalized ^ 32, 0x01000193);
     if (words >= SHINGLE) {
-      const shingle = mix32(mix32(mix32(mix32(mix32(SHINGLE_SEED ^ w0) ^ w1) ^ w2) ^ w3) ^ w4);
-      const v = mix32(shingle);
+      const v = mix32(
+        Math.imul(w0, 0x9e3779b1) +
+          Math.imul(w1, 0x85ebca77) +
+          Math.imul(w2, 0xc2b2ae3d) +
+          Math.imul(w3, 0x27d4eb2f) +
+          w4,
+      );
       const value = mix32(v ^ 0x5bd1e995) >>> 0;
-      const bin = (v >>> 0) % BINS;
+      const bin = v & (BINS - 1);
       if (value < sig[bin]!) sig[bin] = value;
     }
   }
