@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { RawDocument } from '../src/ingest/index.ts';
-import { prepareArticle } from '../src/pipeline/index.ts';
+import { defaultPoolSize, prepareArticle, WorkerPool } from '../src/pipeline/index.ts';
 import { createCorpusEngine } from '../src/store/engine.ts';
 import { Corpus, enqueueDocuments, REBUILD_EVERY_MS, Store, startBoss } from '../src/store/index.ts';
 import { newsArticle, rng, storyFacts, toHtml } from './synthetic-news.ts';
@@ -28,6 +28,8 @@ const BUDGET_MS = Number(process.env.BENCH_BUDGET_S ?? 50) * 1000 || Number.POSI
 // The queue runs use fewer articles: two full runs of 400 would not fit the time budget.
 const PG_N = Number(process.env.BENCH_PG_ARTICLES ?? 100);
 const PG_BUDGET_MS = BUDGET_MS / 2;
+// Worker threads for the embedded run, as `corroborate ingest` starts them (0: everything on one thread).
+const THREADS = Number(process.env.BENCH_THREADS ?? defaultPoolSize());
 
 const rand = rng(2026);
 const page = (i: number): RawDocument => {
@@ -53,9 +55,15 @@ const prepared = perSecond(N, t);
 const dir = mkdtempSync(join(tmpdir(), 'corroborate-bench-'));
 try {
   t = performance.now();
-  const store = await Store.open(dir);
+  // The threads start while the database opens, as in the ingest command, and are warmed up on the
+  // same pages the single-thread baseline was.
+  const pool = THREADS > 0 ? new WorkerPool(THREADS) : undefined;
+  const [store] = await Promise.all([
+    Store.open(dir),
+    pool && Promise.all(warmup.map((doc, i) => pool.prepare(doc, `warm-up-${i}`))),
+  ]);
   const opened = performance.now() - t;
-  const corpus = new Corpus(store, createCorpusEngine);
+  const corpus = new Corpus(store, createCorpusEngine, { pool });
   t = performance.now();
   const batches: number[] = [];
   let done = 0;
@@ -80,8 +88,9 @@ try {
   const articles = await store.countArticles();
   const { total } = await store.listStories({ limit: 1 });
   await store.close();
+  await pool?.close();
   console.log(
-    `${N} HTML pages (~500 words, ${STORIES} stories), batches of ${BATCH}: ${done === N ? 'all' : `${done} of ${N} (time budget)`} ingested, ${articles} articles stored in ${total} stories (database opened in ${(opened / 1000).toFixed(1)} s, not counted)`,
+    `${N} HTML pages (~500 words, ${STORIES} stories), batches of ${BATCH}: ${done === N ? 'all' : `${done} of ${N} (time budget)`} ingested, ${articles} articles stored in ${total} stories, ${THREADS} worker threads (database opened${pool ? ' and threads started' : ''} in ${(opened / 1000).toFixed(1)} s, not counted)`,
   );
   console.log(
     `per batch: ${batches.map((b) => `${(BATCH / b).toFixed(1)}`).join(', ')} articles/s (${batches.map((b) => b.toFixed(1)).join(', ')} s); final rebuild of ${rebuilt} stories ${finalRebuild.toFixed(1)} s (counted)`,

@@ -9,6 +9,13 @@ export async function writeOutput(content: string, out: string | undefined): Pro
     );
 }
 
+export function parseNonNegativeInt(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a whole number, 0 or more, got ${JSON.stringify(value)}`);
+  return n;
+}
+
 export function parsePositiveInt(value: string, name: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0)

@@ -2,5 +2,6 @@
 export type { Analysis, AnalyzeOptions, LoadOptions } from './analyze.ts';
 export { analyze, analyzeArticles, buildStory, loadArticles } from './analyze.ts';
 export { detectLanguage } from './language.ts';
+export { defaultPoolSize, WorkerPool } from './pool.ts';
 export type { PrepareOptions } from './prepare.ts';
 export { annotateLanguage, extractDocument, outletFromUrl, prepareArticle } from './prepare.ts';

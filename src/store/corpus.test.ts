@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawDocument } from '../ingest/index.ts';
 import { validateArticle } from '../model/index.ts';
+import { buildStory, prepareArticle } from '../pipeline/index.ts';
 import { Corpus, type CorpusEngine } from './corpus.ts';
 import type { Store } from './store.ts';
 import { openTestStore, testDatabases } from './testing.ts';
@@ -111,6 +112,36 @@ describe.each(testDatabases())('Corpus on the $name database', (database) => {
     expect(await corpus.rebuildStale()).toBe(1);
     expect((await store.getStory('orchard'))?.articles.sort()).toEqual(['o1', 'o2']);
     expect(await corpus.rebuildStale()).toBe(0);
+  });
+
+  it('builds a story again when an article joins it while it is being built', async () => {
+    await corpus.add([doc('q1', 'quarry blasting resumes after the inquiry.')]);
+    let joined = false;
+    const builtWith: string[][] = [];
+    // A pool whose story builds let a placement happen half-way, as another worker's would.
+    const racing = new Corpus(store, testEngine, {
+      pool: {
+        size: 2,
+        prepare: async (raw, id) => prepareArticle(raw, { id }),
+        buildStory: async (group, articles, duplicates) => {
+          builtWith.push([...group.articles]);
+          if (!joined) {
+            joined = true;
+            await racing.add([doc('q2', 'quarry neighbours object to the blasting.')], { rebuild: false });
+          }
+          return buildStory(group, articles, duplicates);
+        },
+      },
+    });
+    await racing.add([doc('q3', 'quarry owners promise quieter blasting.')], { rebuild: false });
+    await racing.rebuildStale();
+    // The first build missed q2 and was not saved; the story was built again with it.
+    expect(builtWith.map((ids) => ids.sort())).toEqual([
+      ['q1', 'q3'],
+      ['q1', 'q2', 'q3'],
+    ]);
+    expect((await store.getStory('quarry'))?.articles.sort()).toEqual(['q1', 'q2', 'q3']);
+    expect(await racing.rebuildStale()).toBe(0);
   });
 
   it('searches articles and stories by full text', async () => {

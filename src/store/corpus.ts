@@ -15,8 +15,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { RawDocument } from '../ingest/index.ts';
-import type { Article, Duplicate, Story } from '../model/index.ts';
-import { buildStory, prepareArticle } from '../pipeline/index.ts';
+import type { Article, Duplicate } from '../model/index.ts';
+import { buildStory, prepareArticle, type WorkerPool } from '../pipeline/index.ts';
 import type { Store } from './store.ts';
 
 export interface IngestResult {
@@ -47,10 +47,14 @@ export function contentHash(doc: RawDocument): string {
     .digest('hex');
 }
 
+function articleIdFor(doc: RawDocument, hash: string): string {
+  return safeId(doc.id ?? hash.slice(0, 12), hash);
+}
+
 /** Prepares a document; one that cannot be prepared is still placed (empty, flagged), so the sequence never stalls. */
 function prepareSafely(doc: RawDocument, hash: string): Article {
   try {
-    return prepareArticle(doc, { id: safeId(doc.id ?? hash.slice(0, 12), hash) });
+    return prepareArticle(doc, { id: articleIdFor(doc, hash) });
   } catch (error) {
     const article = prepareArticle(
       { ...doc, format: 'text', content: '' },
@@ -71,13 +75,41 @@ function safeId(wanted: string, hash: string): string {
   );
 }
 
+/** What the corpus asks of a worker pool (pipeline/pool.ts). */
+export type CorpusPool = Pick<WorkerPool, 'size' | 'prepare' | 'buildStory'>;
+
+export interface CorpusOptions {
+  /**
+   * Worker threads for preparing articles and building stories; without one, both run on the calling
+   * thread. The pool belongs to the caller, who closes it.
+   */
+  pool?: CorpusPool;
+}
+
 export class Corpus {
   private engine: { engine: CorpusEngine; version: number } | undefined;
 
   constructor(
     readonly store: Store,
     private readonly engineFactory: EngineFactory,
+    private options: CorpusOptions = {},
   ) {}
+
+  /** Hands the heavy steps to a pool from now on (or back to this thread, with undefined). */
+  usePool(pool: CorpusPool | undefined): void {
+    this.options = { ...this.options, pool };
+  }
+
+  /** In the pool when there is one; a document the pool fails on is prepared here, safely. */
+  private async prepare(doc: RawDocument, hash: string): Promise<Article> {
+    const pool = this.options.pool;
+    if (!pool) return prepareSafely(doc, hash);
+    try {
+      return await pool.prepare(doc, articleIdFor(doc, hash));
+    } catch {
+      return prepareSafely(doc, hash);
+    }
+  }
 
   /**
    * Stores documents and places them. With `rebuild` (the default) their stories' findings are rebuilt
@@ -91,8 +123,11 @@ export class Corpus {
     // This process prepares its own documents in memory and places them straight away: the inbox keeps
     // only the raw document (enough to redo the work after a crash), not a second copy of the article.
     const inMemory = new Map<number, Article>();
-    for (const { seq, index } of await this.enqueueEntries(docs, hashes, stored))
-      inMemory.set(seq, prepareSafely(docs[index]!, hashes[index]!));
+    const entries = await this.enqueueEntries(docs, hashes, stored);
+    const prepared = await Promise.all(
+      entries.map(({ index }) => this.prepare(docs[index]!, hashes[index]!)),
+    );
+    entries.forEach(({ seq }, i) => inMemory.set(seq, prepared[i]!));
     // Rows left unprepared by an earlier, interrupted run are finished too.
     for (let batch = await this.unprepared(); batch.length; batch = await this.unprepared()) {
       const pending = batch.filter((seq) => !inMemory.has(seq));
@@ -247,52 +282,74 @@ export class Corpus {
     return placedCount;
   }
 
-  /** Rebuilds the findings of every story marked stale, each in its own transaction. Returns how many. */
+  /**
+   * Rebuilds the findings of every story marked stale. Returns how many were rebuilt.
+   *
+   * A story is read in one transaction, built outside any (in the pool, several at once, when there is
+   * one), and saved in another only if it was not marked again meanwhile: a placement that changes a
+   * story marks it with a new time in the same transaction, so an unchanged mark means the findings
+   * describe the story as it still is; a story marked again is built again in the next round. Building
+   * outside the transaction keeps placements (and other workers) from waiting on it.
+   */
   async rebuildStale(): Promise<number> {
+    const pool = this.options.pool;
+    const perRound = pool ? pool.size * 2 : 1;
     let rebuilt = 0;
     for (;;) {
-      const done = await this.store.transaction(async (tx) => {
-        // The engine state's lock serialises rebuilds with placements, which change story membership.
-        await tx.lockKey(ENGINE_STATE);
-        const row = (
-          await tx.db.query<{ id: string; title: string | null; keywords: string[] | null }>(
-            'select id, title, keywords from stale_stories order by marked_at, id limit 1',
-          )
-        )[0];
-        if (!row) return false;
-        await this.rebuildStory(tx, row.id, {
-          ...(row.title ? { title: row.title } : {}),
-          ...(row.keywords ? { keywords: row.keywords } : {}),
-        });
-        await tx.db.query('delete from stale_stories where id = $1', [row.id]);
-        return true;
+      const snapshots = await this.store.transaction(async (tx) => {
+        // The mark is read before the articles: a placement after it shows as a changed mark.
+        const rows = await tx.db.query<{
+          id: string;
+          title: string | null;
+          keywords: string[] | null;
+          marked: string;
+        }>(
+          `select id, title, keywords, marked_at::text as marked from stale_stories
+           order by marked_at, id limit $1`,
+          [perRound],
+        );
+        const read = [];
+        for (const row of rows) {
+          const articles = await tx.articlesOfStory(row.id);
+          const previous = articles.length ? await tx.getStory(row.id) : null;
+          const duplicates = articles.length ? await tx.duplicatesOf(articles.map((a) => a.id)) : [];
+          const group = {
+            id: row.id,
+            title: row.title ?? previous?.title ?? articles[0]?.meta.title ?? row.id,
+            keywords: row.keywords ?? previous?.keywords ?? [],
+            articles: articles.map((a) => a.id),
+          };
+          read.push({ row, group, articles, duplicates });
+        }
+        return read;
       });
-      if (!done) return rebuilt;
-      rebuilt++;
+      if (!snapshots.length) return rebuilt;
+      // A story merged into another since it was marked has no articles left to describe.
+      const stories = await Promise.all(
+        snapshots.map(({ group, articles, duplicates }) =>
+          !articles.length
+            ? null
+            : pool
+              ? pool.buildStory(group, articles, duplicates)
+              : buildStory(group, articles, duplicates),
+        ),
+      );
+      await this.store.transaction(async (tx) => {
+        // The engine-state lock orders this check-and-save with placements, which change membership.
+        await tx.lockKey(ENGINE_STATE);
+        for (const [i, { row, articles }] of snapshots.entries()) {
+          const still = await tx.db.query(
+            'select 1 from stale_stories where id = $1 and marked_at::text = $2',
+            [row.id, row.marked],
+          );
+          // Marked again (built again in the next round), or rebuilt by another worker meanwhile.
+          if (!still.length) continue;
+          const story = stories[i];
+          if (story) await tx.saveStory(story, articles);
+          await tx.db.query('delete from stale_stories where id = $1', [row.id]);
+          rebuilt++;
+        }
+      });
     }
-  }
-
-  private async rebuildStory(
-    tx: Store,
-    storyId: string,
-    meta: { title?: string; keywords?: string[] },
-  ): Promise<Story | null> {
-    const articles = await tx.articlesOfStory(storyId);
-    // A story merged into another since it was marked has no articles left to describe.
-    if (!articles.length) return null;
-    const previous = await tx.getStory(storyId);
-    const duplicates = await tx.duplicatesOf(articles.map((a) => a.id));
-    const story = buildStory(
-      {
-        id: storyId,
-        title: meta.title ?? previous?.title ?? articles[0]?.meta.title ?? storyId,
-        keywords: meta.keywords ?? previous?.keywords ?? [],
-        articles: articles.map((a) => a.id),
-      },
-      articles,
-      duplicates,
-    );
-    await tx.saveStory(story, articles);
-    return story;
   }
 }

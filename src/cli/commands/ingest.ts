@@ -6,7 +6,7 @@
 import type { RawDocument } from '../../ingest/index.ts';
 import { type FeedCache, readInputs, WebFetcher } from '../../ingest/index.ts';
 import { loadStore, openCorpus } from '../db.ts';
-import { parsePositiveInt } from '../output.ts';
+import { parseNonNegativeInt, parsePositiveInt } from '../output.ts';
 import { progress } from '../progress.ts';
 import type { RegisterCommand } from './index.ts';
 
@@ -30,10 +30,22 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
       parsePositiveInt(v, '--follow'),
     )
     .option('--queue', 'only queue the articles for `corroborate worker` processes (PostgreSQL only)')
+    .option(
+      '--threads <n>',
+      'worker threads preparing articles and building stories in a bulk ingest (0: none; default: one per core, at most 8)',
+      (v) => parseNonNegativeInt(v, '--threads'),
+    )
     .action(
       async (
         sources: string[],
-        opts: { db?: string; batch: number; queue?: boolean; allowPrivate?: boolean; follow?: number },
+        opts: {
+          db?: string;
+          batch: number;
+          queue?: boolean;
+          allowPrivate?: boolean;
+          follow?: number;
+          threads?: number;
+        },
       ) => {
         if (opts.queue && !/^postgres(ql)?:\/\//.test(opts.db ?? ''))
           throw new Error('--queue needs --db postgres://…');
@@ -45,8 +57,15 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
         let skipped = 0;
         let problems = 0;
         let batch: RawDocument[] = [];
+        // Threads pay off in a bulk ingest only: they start when the first batch fills up, while that batch
+        // is prepared here, and take over from the next one.
+        const { defaultPoolSize, WorkerPool } = await import('../../pipeline/index.ts');
+        const threads = opts.threads ?? defaultPoolSize();
+        let pool: InstanceType<typeof WorkerPool> | undefined;
         const flush = async () => {
           if (!batch.length) return;
+          const startPool = !pool && !boss && threads > 0 && batch.length >= opts.batch;
+          if (startPool) pool = new WorkerPool(threads);
           if (boss) {
             const queued = await enqueueDocuments(corpus, boss, batch);
             created += queued;
@@ -60,6 +79,7 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
               lastRebuild = performance.now();
             }
           }
+          if (startPool) corpus.usePool(pool);
           batch = [];
           bar.tick(created + skipped, `articles (${created} new)`);
         };
@@ -98,6 +118,7 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
           process.off('SIGTERM', stop);
           bar.done();
           await boss?.stop({ graceful: true, wait: true });
+          await pool?.close();
           await corpus.store.close();
         }
         process.stderr.write(

@@ -1,0 +1,19 @@
+/** The worker-thread side of the pool (pool.ts): one task at a time, answered with JSON text. */
+import { parentPort } from 'node:worker_threads';
+import { buildStory } from './analyze.ts';
+import type { PoolReply, PoolTask } from './pool.ts';
+import { prepareArticle } from './prepare.ts';
+
+parentPort?.on('message', (message: PoolTask & { task: number }) => {
+  let reply: PoolReply;
+  try {
+    const result =
+      message.kind === 'prepare'
+        ? prepareArticle(message.doc, { id: message.id })
+        : buildStory(message.group, message.articles, message.duplicates);
+    reply = { task: message.task, json: JSON.stringify(result) };
+  } catch (error) {
+    reply = { task: message.task, error: (error as Error).message };
+  }
+  parentPort?.postMessage(reply);
+});

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RawDocument } from '../ingest/index.ts';
+import { buildStory } from './analyze.ts';
+import { WorkerPool } from './pool.ts';
+import { prepareArticle } from './prepare.ts';
+
+const page = (id: string, outlet: string, hours: string): RawDocument => ({
+  id,
+  source: { url: `https://${outlet.toLowerCase().replace(/\W+/g, '')}.example/${id}` },
+  format: 'html',
+  content: `<html><head><title>Ferry talks end without a deal</title></head><body><article>
+    <h1>Ferry talks end without a deal</h1>
+    <p>Harbour minister Amara Okafor said on Monday that the talks had lasted ${hours} hours.</p>
+    <p>"We will return next week," Okafor told reporters in Port Ellis.</p>
+    <p>The Ferry Workers Union said 300 crossings were cancelled.</p>
+  </article></body></html>`,
+  meta: { outlet, published: '2026-03-02' },
+});
+
+describe('WorkerPool', () => {
+  let pool: WorkerPool;
+  beforeAll(() => {
+    pool = new WorkerPool(2);
+  });
+  afterAll(() => pool.close());
+
+  it('prepares articles and builds stories exactly as this thread does', async () => {
+    const docs = [page('a', 'Coast Times', 'nearly six'), page('b', 'Port Radio', 'about three')];
+    const inThreads = await Promise.all(docs.map((d) => pool.prepare(d, d.id!)));
+    const here = docs.map((d) => prepareArticle(d, { id: d.id! }));
+    expect(inThreads).toEqual(JSON.parse(JSON.stringify(here)));
+    const group = { id: 's1', title: 'Ferry talks', keywords: ['ferry'], articles: ['a', 'b'] };
+    const story = await pool.buildStory(group, inThreads, []);
+    expect(story).toEqual(JSON.parse(JSON.stringify(buildStory(group, here, []))));
+    expect(story.facts.some((f) => f.status === 'conflict')).toBe(true);
+  });
+
+  it('answers every task of a burst, each with its own result', async () => {
+    const docs = Array.from({ length: 12 }, (_, i) => page(`p${i}`, `Outlet ${i}`, `${i + 2}`));
+    const articles = await Promise.all(docs.map((d) => pool.prepare(d, d.id!)));
+    expect(articles.map((a) => a.id)).toEqual(docs.map((d) => d.id));
+    expect(articles.map((a) => a.meta.outlet)).toEqual(docs.map((d) => d.meta.outlet));
+  });
+
+  it('refuses work once closed', async () => {
+    const closing = new WorkerPool(1);
+    await closing.close();
+    await expect(closing.prepare(page('z', 'Z', 'two'), 'z')).rejects.toThrow('worker pool closed');
+  });
+});
