@@ -4,6 +4,8 @@
  * that outlets still disagree on. Loaded once, on first use.
  */
 import { createRequire } from 'node:module';
+import { EXTRA_PLACES, STATE_ABBREVIATIONS } from './lexicon.ts';
+import { nameLists } from './names.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -46,6 +48,8 @@ export interface Gazetteer {
   demonyms: Map<string, string>;
   /** lower-cased names of countries and provinces: places that contain cities, not points on a map */
   regions: Set<string>;
+  /** lower-cased names of countries and the nations of the UK: their sports teams are still places in CoNLL's scheme */
+  countries: Set<string>;
 }
 
 let cached: Gazetteer | undefined;
@@ -55,6 +59,7 @@ export function gazetteer(): Gazetteer {
   const places = new Map<string, string>();
   const demonyms = new Map<string, string>();
   const regions = new Set<string>();
+  const nations = new Set<string>(['england', 'scotland', 'wales', 'northern ireland', 'britain', 'ireland']);
   const countries = require('world-countries') as {
     name: { common: string; official: string };
     altSpellings: string[];
@@ -67,10 +72,17 @@ export function gazetteer(): Gazetteer {
     places.set(c.name.official.toLowerCase(), name);
     regions.add(name.toLowerCase());
     regions.add(c.name.official.toLowerCase());
+    nations.add(name.toLowerCase());
+    for (const alt of c.altSpellings) if (alt.length > 3) nations.add(alt.toLowerCase());
     for (const alt of c.altSpellings) if (alt.length > 3) places.set(alt.toLowerCase(), name);
     for (const cap of c.capital ?? []) places.set(cap.toLowerCase(), cap);
     const d = c.demonyms?.eng;
-    if (d) for (const form of [d.m, d.f]) if (form) demonyms.set(form.toLowerCase(), name);
+    if (d)
+      for (const form of [d.m, d.f])
+        if (form) {
+          demonyms.set(form.toLowerCase(), name);
+          if (!/(ese|ss|sh|ch|s)$/i.test(form)) demonyms.set(`${form.toLowerCase()}s`, name);
+        }
   }
   const cities = (
     require('city-timezones') as {
@@ -85,10 +97,27 @@ export function gazetteer(): Gazetteer {
       regions.add(c.province.toLowerCase());
     }
   }
+  for (const place of EXTRA_PLACES) {
+    const name = place.replace(/\b\p{L}/gu, (ch) => ch.toUpperCase());
+    if (!places.has(place)) places.set(place, name);
+  }
+  for (const abbreviation of STATE_ABBREVIATIONS) {
+    places.set(abbreviation, abbreviation);
+    if (!abbreviation.endsWith('.')) places.set(`${abbreviation}.`, abbreviation);
+  }
+  const lists = nameLists();
+  for (const place of lists.places)
+    if (!places.has(place) && !lists.common.has(place))
+      places.set(
+        place,
+        place.replace(/\b\p{L}/gu, (ch) => ch.toUpperCase()),
+      );
+  for (const demonym of lists.demonyms) if (!demonyms.has(demonym)) demonyms.set(demonym, '');
   for (const [old, current] of Object.entries(RENAMED)) {
     places.set(old, current);
     places.set(current.toLowerCase(), current);
   }
-  cached = { places, demonyms, regions };
+  for (const d of demonyms.keys()) places.delete(d);
+  cached = { places, demonyms, regions, countries: nations };
   return cached;
 }
