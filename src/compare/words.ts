@@ -40,11 +40,24 @@ const NUMBER_WORDS: Record<string, string> = {
   decade: '10',
 };
 
+/**
+ * Memos for the two functions every comparison, summary and timeline calls on the same sentences: a
+ * story's build asks for each sentence's words several times over. Bounded: cleared when full.
+ */
+const MEMO_LIMIT = 50_000;
+const MEMO_TEXT_CHARS = 1_000;
+const normalized = new Map<string, string>();
+const sentenceWords = new Map<string, readonly string[]>();
+
 export function normalizeWord(word: string): string {
-  const w = word.toLowerCase().replace(/[,\u2019']/g, '');
-  if (NUMBER_WORDS[w]) return NUMBER_WORDS[w]!;
-  if (/^\d/.test(w)) return w;
-  return stem(w);
+  let out = normalized.get(word);
+  if (out === undefined) {
+    const w = word.toLowerCase().replace(/[,\u2019']/g, '');
+    out = NUMBER_WORDS[w] ? NUMBER_WORDS[w]! : /^\d/.test(w) ? w : stem(w);
+    if (normalized.size >= MEMO_LIMIT) normalized.clear();
+    normalized.set(word, out);
+  }
+  return out;
 }
 
 export function stem(w: string): string {
@@ -55,11 +68,27 @@ export function stem(w: string): string {
     .replace(/(?<=\w{3})(ation|ment|ly)$/, '');
 }
 
+/**
+ * The normalised content words of a text. The array is shared between callers asking about the same
+ * text (frozen, so that none can change it for the others), which also lets the weighted-vector caches
+ * below, keyed by the array, serve them all.
+ */
 export function contentWords(text: string): string[] {
-  return (text.match(/[\p{L}\p{N}][\p{L}\p{N},\u2019']*/gu) ?? [])
-    .map((w) => w.replace(/[,\u2019']+$/, ''))
-    .filter((w) => !STOP.has(w.toLowerCase()) && w.length > 1)
-    .map(normalizeWord);
+  let words = sentenceWords.get(text);
+  if (!words) {
+    words = Object.freeze(
+      (text.match(/[\p{L}\p{N}][\p{L}\p{N},\u2019']*/gu) ?? [])
+        .map((w) => w.replace(/[,\u2019']+$/, ''))
+        .filter((w) => !STOP.has(w.toLowerCase()) && w.length > 1)
+        .map(normalizeWord),
+    );
+    // Sentences and phrases only: whole articles would make the memo hold a corpus.
+    if (text.length <= MEMO_TEXT_CHARS) {
+      if (sentenceWords.size >= MEMO_LIMIT) sentenceWords.clear();
+      sentenceWords.set(text, words);
+    }
+  }
+  return words as string[];
 }
 
 export function isFunctionWord(word: string): boolean {
