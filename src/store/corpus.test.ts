@@ -144,6 +144,34 @@ describe.each(testDatabases())('Corpus on the $name database', (database) => {
     expect(await racing.rebuildStale()).toBe(0);
   });
 
+  it('enqueues and places overlapping calls in the order they were made', async () => {
+    const slow = new Corpus(store, testEngine, {
+      pool: {
+        size: 2,
+        // The first call's preparation finishes last, as a big batch would.
+        prepare: async (raw, id) => {
+          if (raw.id!.startsWith('r1')) await new Promise((r) => setTimeout(r, 50));
+          return prepareArticle(raw, { id });
+        },
+        buildStory: async (group, articles, duplicates) => buildStory(group, articles, duplicates),
+      },
+    });
+    const [first, second] = await Promise.all([
+      slow.add([doc('r1a', 'river levels rise.'), doc('r1b', 'river barriers go up.')], { rebuild: false }),
+      slow.add([doc('r2a', 'river crests at dawn.')], { rebuild: false }),
+    ]);
+    expect([...first!, ...second!].map((r) => [r.id, r.story])).toEqual([
+      ['r1a', 'river'],
+      ['r1b', 'river'],
+      ['r2a', 'river'],
+    ]);
+    const order = await store.db.query<{ id: string }>(
+      `select id from articles where id like 'r_%' order by seq`,
+    );
+    expect(order.map((r) => r.id)).toEqual(['r1a', 'r1b', 'r2a']);
+    expect(await store.db.query('select seq from inbox')).toEqual([]);
+  });
+
   it('searches articles and stories by full text', async () => {
     const hits = await store.searchArticles('strike talks');
     expect(hits.map((h) => h.id)).toContain('h2');

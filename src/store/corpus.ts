@@ -88,6 +88,12 @@ export interface CorpusOptions {
 
 export class Corpus {
   private engine: { engine: CorpusEngine; version: number } | undefined;
+  private readonly turns: Record<'enqueue' | 'place', Promise<unknown>> = {
+    enqueue: Promise.resolve(),
+    place: Promise.resolve(),
+  };
+  /** Inbox rows this process is preparing in memory now, which no other step should prepare again. */
+  private readonly preparing = new Set<number>();
 
   constructor(
     readonly store: Store,
@@ -118,41 +124,79 @@ export class Corpus {
    */
   async add(docs: RawDocument[], options: { rebuild?: boolean } = {}): Promise<IngestResult[]> {
     const hashes = docs.map(contentHash);
-    const stored = new Set<string>();
-    for (const hash of hashes) if (await this.store.articleIdForContent(hash)) stored.add(hash);
+    // Calls may overlap (a bulk ingest prepares its next batch while this one is placed): both their
+    // turns are taken now, in the order the calls were made, so that sequence numbers follow the input
+    // and each call places only after the one before it; only preparation runs side by side.
+    let handOver!: (articles: Map<number, Article>) => void;
+    let giveUp!: (error: unknown) => void;
+    const preparedHere = new Promise<Map<number, Article>>((resolve, reject) => {
+      handOver = resolve;
+      giveUp = reject;
+    });
+    const enqueued = this.inTurn('enqueue', async () => {
+      const stored = new Set((await this.storedArticles(hashes)).keys());
+      return { stored, entries: await this.enqueueEntries(docs, hashes, stored) };
+    });
+    const placing = this.inTurn('place', async () => {
+      const inMemory = await preparedHere;
+      // Rows left unprepared by an earlier, interrupted run are finished too (not those another call of
+      // this process is preparing right now).
+      for (let batch = await this.unprepared(); batch.length; batch = await this.unprepared()) {
+        const pending = batch.filter((seq) => !inMemory.has(seq) && !this.preparing.has(seq));
+        if (!pending.length) break;
+        for (const seq of pending) await this.prepareQueued(seq);
+      }
+      while ((await this.placeReady(500, inMemory)) > 0);
+    });
     // This process prepares its own documents in memory and places them straight away: the inbox keeps
     // only the raw document (enough to redo the work after a crash), not a second copy of the article.
-    const inMemory = new Map<number, Article>();
-    const entries = await this.enqueueEntries(docs, hashes, stored);
-    const prepared = await Promise.all(
-      entries.map(({ index }) => this.prepare(docs[index]!, hashes[index]!)),
-    );
-    entries.forEach(({ seq }, i) => inMemory.set(seq, prepared[i]!));
-    // Rows left unprepared by an earlier, interrupted run are finished too.
-    for (let batch = await this.unprepared(); batch.length; batch = await this.unprepared()) {
-      const pending = batch.filter((seq) => !inMemory.has(seq));
-      if (!pending.length) break;
-      for (const seq of pending) await this.prepareQueued(seq);
+    let stored = new Set<string>();
+    let entries: { seq: number; index: number }[] = [];
+    try {
+      ({ stored, entries } = await enqueued);
+      for (const { seq } of entries) this.preparing.add(seq);
+      const prepared = await Promise.all(
+        entries.map(({ index }) => this.prepare(docs[index]!, hashes[index]!)),
+      );
+      handOver(new Map(entries.map(({ seq }, i) => [seq, prepared[i]!])));
+      await placing;
+    } catch (error) {
+      giveUp(error);
+      // The placing turn fails with the same error; it is reported once, here.
+      await placing.catch(() => {});
+      throw error;
+    } finally {
+      for (const { seq } of entries) this.preparing.delete(seq);
     }
-    while ((await this.placeReady(500, inMemory)) > 0);
     if (options.rebuild !== false) await this.rebuildStale();
+    const placed = await this.storedArticles(hashes);
     const seen = new Set<string>();
-    const results: IngestResult[] = [];
-    for (const hash of hashes) {
-      const row = (
-        await this.store.db.query<{ id: string; story_id: string | null }>(
-          'select id, story_id from articles where content_hash = $1',
-          [hash],
-        )
-      )[0];
-      results.push({
+    return hashes.map((hash) => {
+      const row = placed.get(hash);
+      const result = {
         id: row?.id ?? '',
         created: !stored.has(hash) && !seen.has(hash),
-        story: row?.story_id ?? null,
-      });
+        story: row?.story ?? null,
+      };
       seen.add(hash);
-    }
-    return results;
+      return result;
+    });
+  }
+
+  /** Stored articles by content hash, in one query. */
+  private async storedArticles(hashes: string[]): Promise<Map<string, { id: string; story: string | null }>> {
+    const rows = await this.store.db.query<{ content_hash: string; id: string; story_id: string | null }>(
+      'select content_hash, id, story_id from articles where content_hash = any($1)',
+      [[...new Set(hashes)]],
+    );
+    return new Map(rows.map((r) => [r.content_hash, { id: r.id, story: r.story_id }]));
+  }
+
+  /** Runs `step` after every earlier call's step of the same kind has finished (or failed). */
+  private inTurn<T>(kind: 'enqueue' | 'place', step: () => Promise<T>): Promise<T> {
+    const run = this.turns[kind].then(step, step);
+    this.turns[kind] = run.catch(() => {});
+    return run;
   }
 
   /** Step 1. Returns the sequence numbers of documents that were new. */
@@ -169,17 +213,21 @@ export class Corpus {
     hashes: string[],
     stored?: Set<string>,
   ): Promise<{ seq: number; index: number }[]> {
-    const entries: { seq: number; index: number }[] = [];
-    for (const [i, doc] of docs.entries()) {
-      const hash = hashes[i]!;
-      if (stored ? stored.has(hash) : await this.store.articleIdForContent(hash)) continue;
-      const rows = await this.store.db.query<{ seq: string }>(
-        'insert into inbox (content_hash, doc) values ($1, $2) on conflict (content_hash) do nothing returning seq',
-        [hash, JSON.stringify(doc)],
-      );
-      if (rows[0]) entries.push({ seq: Number(rows[0].seq), index: i });
-    }
-    return entries;
+    const known = stored ?? new Set((await this.storedArticles(hashes)).keys());
+    // One transaction for the batch: one commit instead of one per document.
+    return this.store.transaction(async (tx) => {
+      const entries: { seq: number; index: number }[] = [];
+      for (const [i, doc] of docs.entries()) {
+        const hash = hashes[i]!;
+        if (known.has(hash)) continue;
+        const rows = await tx.db.query<{ seq: string }>(
+          'insert into inbox (content_hash, doc) values ($1, $2) on conflict (content_hash) do nothing returning seq',
+          [hash, JSON.stringify(doc)],
+        );
+        if (rows[0]) entries.push({ seq: Number(rows[0].seq), index: i });
+      }
+      return entries;
+    });
   }
 
   /** Step 2, for one inbox row; a row already prepared (or gone) is left alone. */
