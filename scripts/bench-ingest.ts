@@ -70,17 +70,25 @@ try {
   // A batch is started only if one as long as the last still fits the budget: batches grow slower as
   // stories grow, so the last one measured is never one cut short.
   // As `corroborate ingest` does: stories are marked stale per batch and rebuilt every 10 s and at the end.
+  // As `corroborate ingest` does, two batches are in flight: the next is prepared while one is placed.
   let lastRebuild = performance.now();
+  let inFlight: Promise<unknown> | undefined;
+  let lastDone = performance.now();
   while (done < N && performance.now() - t + 1.2 * (batches.at(-1) ?? 0) * 1000 < BUDGET_MS) {
-    const start = performance.now();
-    await corpus.add(docs.slice(done, done + BATCH), { rebuild: false });
+    const adding = corpus.add(docs.slice(done, done + BATCH), { rebuild: false }).then(() => {
+      batches.push((performance.now() - lastDone) / 1000);
+      lastDone = performance.now();
+    });
+    const previous = inFlight;
+    inFlight = adding;
+    await previous;
     if (performance.now() - lastRebuild > REBUILD_EVERY_MS) {
       await corpus.rebuildStale();
       lastRebuild = performance.now();
     }
-    batches.push((performance.now() - start) / 1000);
     done = Math.min(N, done + BATCH);
   }
+  await inFlight;
   const rebuildStarted = performance.now();
   const rebuilt = await corpus.rebuildStale();
   const finalRebuild = (performance.now() - rebuildStarted) / 1000;

@@ -62,26 +62,43 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
         const { defaultPoolSize, WorkerPool } = await import('../../pipeline/index.ts');
         const threads = opts.threads ?? defaultPoolSize();
         let pool: InstanceType<typeof WorkerPool> | undefined;
+        // Two batches are in flight at once: the next one is read and prepared while this one is placed.
+        let inFlight: Promise<void> | undefined;
         const flush = async () => {
           if (!batch.length) return;
-          const startPool = !pool && !boss && threads > 0 && batch.length >= opts.batch;
+          const docs = batch;
+          batch = [];
+          const startPool = !pool && !boss && threads > 0 && docs.length >= opts.batch;
           if (startPool) pool = new WorkerPool(threads);
           if (boss) {
-            const queued = await enqueueDocuments(corpus, boss, batch);
+            const queued = await enqueueDocuments(corpus, boss, docs);
             created += queued;
-            skipped += batch.length - queued;
-          } else {
-            for (const r of await corpus.add(batch, { rebuild: false })) r.created ? created++ : skipped++;
-            // Stories are rebuilt every few seconds rather than after every batch: a story that grows by a
-            // hundred articles in a bulk ingest is rebuilt a handful of times, not a hundred.
-            if (performance.now() - lastRebuild > REBUILD_EVERY_MS) {
-              await corpus.rebuildStale();
-              lastRebuild = performance.now();
-            }
+            skipped += docs.length - queued;
+            bar.tick(created + skipped, `articles (${created} queued)`);
+            return;
           }
+          const adding = corpus.add(docs, { rebuild: false }).then((results) => {
+            for (const r of results) r.created ? created++ : skipped++;
+            bar.tick(created + skipped, `articles (${created} new)`);
+          });
+          // Its failure is reported where it is awaited, not as an unhandled rejection meanwhile.
+          adding.catch(() => {});
+          const previous = inFlight;
+          inFlight = adding;
           if (startPool) corpus.usePool(pool);
-          batch = [];
-          bar.tick(created + skipped, `articles (${created} new)`);
+          await previous;
+          // Stories are rebuilt every few seconds rather than after every batch: a story that grows by a
+          // hundred articles in a bulk ingest is rebuilt a handful of times, not a hundred.
+          if (performance.now() - lastRebuild > REBUILD_EVERY_MS) {
+            await corpus.rebuildStale();
+            lastRebuild = performance.now();
+          }
+        };
+        const drain = async () => {
+          await flush();
+          const last = inFlight;
+          inFlight = undefined;
+          await last;
         };
         let lastRebuild = performance.now();
         const web = new WebFetcher({ allowPrivate: opts.allowPrivate === true });
@@ -108,7 +125,7 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
               if (batch.length >= opts.batch) await flush();
               if (stopping) break;
             }
-            await flush();
+            await drain();
             if (!boss) await corpus.rebuildStale();
             await corpus.store.setState(FEED_STATE, Object.fromEntries(feedCache));
             if (opts.follow && !stopping) await new Promise((r) => setTimeout(r, opts.follow! * 1000));
@@ -117,6 +134,8 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
           bar.done();
+          // A batch still in flight after an error finishes (or fails) before the database closes.
+          await inFlight?.catch(() => {});
           await boss?.stop({ graceful: true, wait: true });
           await pool?.close();
           await corpus.store.close();
