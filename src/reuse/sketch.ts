@@ -70,18 +70,24 @@ export function signature(hashes: Uint32Array): Uint32Array {
  * that borrowed values of two documents only match when the source bins match.
  */
 function densify(sig: Uint32Array): Uint32Array {
-  const filled = sig.slice();
-  for (let i = 0; i < BINS; i++) {
-    if (sig[i] !== EMPTY) continue;
-    for (let step = 1; step < BINS; step++) {
-      const j = (i + step) % BINS;
-      if (sig[j] !== EMPTY) {
-        filled[i] = mix((sig[j]! + step) >>> 0);
-        break;
-      }
+  let first = -1;
+  for (let i = 0; i < BINS; i++)
+    if (sig[i] !== EMPTY) {
+      first = i;
+      break;
     }
+  if (first < 0) return sig;
+  // Right to left, remembering the nearest originally filled bin (past the end, the first one again), so
+  // that the bins are filled in place without a copy.
+  let nextIndex = first + BINS;
+  let nextValue = sig[first]!;
+  for (let i = BINS - 1; i >= 0; i--) {
+    if (sig[i] !== EMPTY) {
+      nextIndex = i;
+      nextValue = sig[i]!;
+    } else sig[i] = mix((nextValue + (nextIndex - i)) >>> 0);
   }
-  return filled;
+  return sig;
 }
 
 export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
