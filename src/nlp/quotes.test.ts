@@ -128,3 +128,74 @@ describe('pronoun speakers', () => {
     expect(bill.entity).toBe('Ana Ruiz');
   });
 });
+
+describe('reported speech', () => {
+  it.each([
+    [
+      'Harbour officials, speaking after the vote, warned that the ferry would stop in March.',
+      'the ferry would stop in March',
+    ],
+    ['The levy will rise next year, the treasurer said on Tuesday.', 'The levy will rise next year'],
+    ['The levy will rise next year, said Dara Quinlan, the city treasurer.', 'The levy will rise next year'],
+    ['The levy, the treasurer said, will rise next year.', 'will rise next year'],
+    ['Dara Quinlan, the city treasurer, insisted the levy would rise.', 'the levy would rise'],
+    ['Most residents say the ferry should keep running.', 'the ferry should keep running'],
+  ])('reads the clause a cue introduces: %s', (text, content) => {
+    expect(quotes(text).map((q) => q.content)).toContain(content);
+  });
+
+  it('gives a second verb the speaker of the first', () => {
+    const found = quotes(
+      'Dara Quinlan rejected the budget on Friday, saying the harbour fund was already empty.',
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ content: 'the harbour fund was already empty', speaker: 'Dara Quinlan' }),
+    );
+  });
+
+  it('splits two attributions joined by a coordinator', () => {
+    const found = quotes(
+      'The mayor said the bridge was safe, but engineers argued that the cables were worn.',
+    );
+    expect(found.map((q) => [q.speaker, q.content])).toEqual([
+      ['The mayor', 'the bridge was safe'],
+      ['engineers', 'the cables were worn'],
+    ]);
+  });
+
+  it('reads a reporting noun with its owner', () => {
+    const [q] = quotes("Quinlan's claim that the harbour fund was empty surprised the council.");
+    expect(q).toMatchObject({
+      speaker: "Quinlan's",
+      content: 'the harbour fund was empty surprised the council',
+    });
+  });
+
+  it('leaves verbs in other senses alone', () => {
+    expect(quotes('The ferry was called the Pelican by everyone on the coast.')).toEqual([]);
+    expect(quotes('Engineers found themselves stuck on the bridge for an hour.')).toEqual([]);
+    expect(quotes('Additional reporting by Dara Quinlan.')).toEqual([]);
+  });
+
+  it('reads two apostrophes as quotation marks', () => {
+    const [q] = quotes("''The bridge will hold for another decade,'' said Dara Quinlan.");
+    expect(q).toMatchObject({ content: 'The bridge will hold for another decade', speaker: 'Dara Quinlan' });
+  });
+
+  it('gives a quote inside reported speech the speaker of the clause', () => {
+    const [q] = quotes('Dara Quinlan called the repair plan "a waste of harbour money" on Friday.');
+    expect(q).toMatchObject({ content: 'a waste of harbour money', speaker: 'Dara Quinlan', direct: true });
+  });
+
+  it('reads a long title before the verb after a quote', () => {
+    const [q] = quotes('"The cables are worn," harbour board chairman Dr. Ivo Marsh said on Monday.');
+    expect(q?.speaker).toBe('harbour board chairman Dr. Ivo Marsh');
+  });
+
+  it('leaves a verb that opens the next quote to that quote', () => {
+    const found = quotes(
+      'Ivo Marsh spoke first. "We cannot wait any longer." Quinlan replied, "We have no money for it."',
+    );
+    expect(found.find((q) => q.content.startsWith('We cannot'))?.speaker).toBeNull();
+  });
+});

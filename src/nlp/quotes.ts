@@ -1,12 +1,14 @@
 /**
- * Who said what. Direct quotes are found from quotation marks (straight, curly, guillemets, low-9; a
- * paragraph that opens a quote without closing it continues into the next), indirect ones from
- * reporting verbs ("X said (that) …", "…, X said.", "according to X, …"). Each gets its cue, content and
- * speaker span, and the speaker is resolved to a person entity: a name directly, a pronoun or a
- * description ("the minister") to the most recent person before it, and a bare quote to the person the
- * preceding sentence names.
+ * Who said what. Direct quotes are found from quotation marks (straight, curly, guillemets, low-9, two
+ * apostrophes; a paragraph that opens a quote without closing it continues into the next), reported speech
+ * from the words of each sentence (quotes/clauses.ts: "X said (that) …", "…, X said.", "according to X",
+ * "X's claim that …", a second verb of the same speaker). Each gets its cue, content and speaker span; a
+ * quote inside reported speech takes the speaker of the clause around it. The speaker is resolved to an
+ * entity: a name directly, a pronoun or a description ("the minister") to the most recent person before
+ * it, and a bare quote to the person the preceding sentence names.
  */
 import type { Article, Entity, Quote, Span } from '../model/index.ts';
+import { findClauses } from './quotes/clauses.ts';
 
 const CUES =
   'said|says|say|called|calls|described|describes|found|finds|reported|reports|believes|believed|thinks|thought|expects|expected|hopes|hoped|wants|wanted|alleged|alleges|revealed|reveals|indicated|indicates|estimated|estimates|showed|shows|shown|concluded|concludes|argue|claim|insist|warn|disputed|disputes|questioned|questions|pointed out|points out|made clear|has learned|told|tells|added|adds|noted|notes|warned|warns|argued|argues|claimed|claims|insisted|insists|denied|denies|accused|accuses|acknowledged|acknowledges|announced|announces|wrote|writes|stated|states|explained|explains|declared|declares|asked|asks|replied|replies|stressed|stresses|urged|urges|admitted|admits|suggested|suggests|predicted|predicts|confirmed|confirms|promised|promises|vowed|vows|complained|complains|recalled|recalls|observed|observes|cautioned|cautions|emphasized|emphasised|maintained|maintains|contended|contends|told reporters|told journalists|said in a statement';
@@ -35,24 +37,41 @@ function paragraphAt(article: Article, pos: number): Span | undefined {
   return article.annotations.paragraphs.find((p) => p.start <= pos && pos < p.end);
 }
 
+/** Two apostrophes as a quotation mark, as some archive texts print them: ''Yes,'' she said. */
+const DOUBLE_APOSTROPHE = "''";
+
+/** The quotation mark opening at i, as [its length, the closing mark], or null. */
+function openingAt(text: string, i: number): [number, string] | null {
+  const ch = text[i]!;
+  if (ch === "'") {
+    if (text[i + 1] !== "'" || /[\p{L}\p{N},.]/u.test(text[i - 1] ?? '') || /\s/.test(text[i + 2] ?? ' '))
+      return null;
+    return [2, DOUBLE_APOSTROPHE];
+  }
+  if (!OPEN.includes(ch) || (ch === '‘' && /\p{L}/u.test(text[i - 1] ?? ''))) return null;
+  // A straight quote after a letter is a closing one or an inch mark, not an opening.
+  if (ch === '"' && /[\p{L}\p{N},.]/u.test(text[i - 1] ?? '')) return null;
+  return [1, CLOSE_FOR[ch]!];
+}
+
 /** Quotation-mark pairs; an unclosed quote opening a paragraph runs on into the next paragraph. */
 function directQuotes(article: Article): Span[] {
   const text = article.text;
   const out: Span[] = [];
+  const marks = /["“«„‘']/g;
   let i = 0;
   while (i < text.length) {
-    const ch = text[i]!;
-    if (!OPEN.includes(ch) || (ch === '‘' && /\p{L}/u.test(text[i - 1] ?? ''))) {
+    marks.lastIndex = i;
+    const mark = marks.exec(text);
+    if (!mark) break;
+    i = mark.index;
+    const opening = openingAt(text, i);
+    if (!opening) {
       i++;
       continue;
     }
-    // A straight quote after a letter is a closing one or an inch mark, not an opening.
-    if (ch === '"' && /[\p{L}\p{N},.]/u.test(text[i - 1] ?? '')) {
-      i++;
-      continue;
-    }
-    const close = CLOSE_FOR[ch]!;
-    let end = text.indexOf(close, i + 1);
+    const [openLength, close] = opening;
+    let end = text.indexOf(close, i + openLength);
     const para = paragraphAt(article, i);
     if (para && (end === -1 || end > para.end)) {
       // Multi-paragraph quote: the next paragraph re-opens it; the quote closes in a later paragraph.
@@ -60,8 +79,8 @@ function directQuotes(article: Article): Span[] {
       let found = -1;
       for (let hops = 0; hops < 6; hops++) {
         const next = article.annotations.paragraphs.find((x) => x.start > p.end);
-        if (!next || !OPEN.includes(text[next.start]!)) break;
-        const inNext = text.indexOf(close, next.start + 1);
+        if (!next || !openingAt(text, next.start)) break;
+        const inNext = text.indexOf(close, next.start + openLength);
         if (inNext !== -1 && inNext < next.end) {
           found = inNext;
           break;
@@ -71,17 +90,17 @@ function directQuotes(article: Article): Span[] {
       end = found;
     }
     if (end === -1) {
-      i++;
+      i += openLength;
       continue;
     }
-    let start = i + 1;
+    let start = i + openLength;
     let stop = end;
     while (start < stop && /\s/.test(text[start]!)) start++;
     while (stop > start && /[\s,]/.test(text[stop - 1]!)) stop--;
     const words = text.slice(start, stop).split(/\s+/).length;
     if (words >= 3 || (words >= 2 && CUE_WORD.test(text.slice(Math.max(0, i - 60), i))))
       out.push({ start, end: stop });
-    i = end + 1;
+    i = end + close.length;
   }
   return out;
 }
@@ -94,12 +113,23 @@ function sentenceAt(article: Article, pos: number): Span | undefined {
 // '," Flynn, a top Trump surrogate, said'.
 const SPEAKER_EXTRAS = `(?:\\s*\\([^()\\n]{1,30}\\))?(?:,\\s+[^,"“”\\n]{2,80},)?`;
 const AFTER_SPEAKER_CUE = new RegExp(
-  `^["”»“’]?\\s*[,.!?]?["”»“’]?\\s*${SPEAKER}${SPEAKER_EXTRAS}\\s+(?:(?:also|then|later|has|had)\\s+)?(?<cue>${CUES})\\b`,
+  `^(?:["”»“’]|'')?\\s*[,.!?]?(?:["”»“’]|'')?\\s*${SPEAKER}${SPEAKER_EXTRAS}\\s+(?:(?:also|then|later|has|had)\\s+)?(?<cue>${CUES})\\b`,
   'u',
 );
 // '” ― Martha Aguilar': a dash and a name after the quote, as collections of reactions print them.
 const AFTER_DASH_SPEAKER = new RegExp(`^["”»“’]?\\s*(?<cue>[―—–])\\s*(?<speaker>${NAME})`, 'u');
-const AFTER_CUE_SPEAKER = new RegExp(`^["”»“’]?\\s*[,.!?]?["”»“’]?\\s*(?<cue>${CUES})\\s+${SPEAKER}`, 'u');
+// '," panel Chairman Rep. Jo Ruiz (R-Ohio) said': any short run of words before the verb, abbreviations allowed.
+const AFTER_ANY_SPEAKER_CUE = new RegExp(
+  `^(?:["”»“’]|'')?\\s*,(?:["”»“’]|'')?\\s*(?<speaker>(?:[^"“”\\n.!?,;:]|(?<=\\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|St|Jr|U\\.S|[A-Z]))\\.){2,90}?)\\s+(?:(?:also|then|later|has|had)\\s+)?(?<cue>${CUES})\\b`,
+  'u',
+);
+const OWN_CLAUSE =
+  /^\s+(?!(?:on|in|at|during|to|of|after|before|while|when|last|this|yesterday|today|earlier|later|recently|afterward|then|again|too|also|via|from|by|with)\b)(?:that\b|[a-z])/;
+const OPENS_NEXT = /^\s*[,:]\s*(?:["“«„]|'')/;
+const AFTER_CUE_SPEAKER = new RegExp(
+  `^(?:["”»“’]|'')?\\s*[,.!?]?(?:["”»“’]|'')?\\s*(?<cue>${CUES})\\s+${SPEAKER}`,
+  'u',
+);
 const BEFORE_SPEAKER_CUE = new RegExp(
   `${SPEAKER}\\s+(?:(?:also|then|later|has|had)\\s+)?(?<cue>${CUES})(?:\\s+[\\p{L}\\d,'’-]+){0,6}?\\s*[:,]?\\s*$`,
   'u',
@@ -126,9 +156,15 @@ function attributeDirect(article: Article, content: Span): Pick<Found, 'speaker'
   };
   const afterStart = content.end;
   const after = text.slice(afterStart, Math.min(text.length, Math.max(sentence.end, content.end) + 120));
-  for (const re of [AFTER_SPEAKER_CUE, AFTER_CUE_SPEAKER, AFTER_DASH_SPEAKER]) {
+  // '…change.” She adds, “What …': a verb that opens the next quote, after a quote that closed its sentence.
+  const closed = /[.!?]$/.test(text.slice(content.start, content.end));
+  for (const re of [AFTER_SPEAKER_CUE, AFTER_CUE_SPEAKER, AFTER_DASH_SPEAKER, AFTER_ANY_SPEAKER_CUE]) {
     const m = re.exec(after);
-    if (m) return { speaker: offsetSpan(afterStart, m, 'speaker'), cue: offsetSpan(afterStart, m, 'cue') };
+    if (!m) continue;
+    // '…tape.” Ditto said she expects …': after a closed quote, a sentence of its own.
+    const rest = after.slice(m.index + m[0].length);
+    if (closed && re !== AFTER_DASH_SPEAKER && (OPENS_NEXT.test(rest) || OWN_CLAUSE.test(rest))) break;
+    return { speaker: offsetSpan(afterStart, m, 'speaker'), cue: offsetSpan(afterStart, m, 'cue') };
   }
   const beforeStart = Math.max(sentence.start, content.start - 200);
   const before = text.slice(beforeStart, Math.max(beforeStart, content.start - 1));
@@ -137,126 +173,32 @@ function attributeDirect(article: Article, content: Span): Pick<Found, 'speaker'
   return { speaker: null, cue: null };
 }
 
-// What may follow a closing "…, he said": when and where ("on Monday in Geneva"), to whom, or nothing. A
-// clause there ("73 percent said the ferry should keep running") is the content, not a trail.
-const TRAIL_TAIL =
-  "(?:\\s+(?:on|in|at|during|after|before|last|this|late|early|while|when|to|from|by|adding|reporters|journalists|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][\\p{L}'’-]*)\\b(?:\\s+[\\p{L}\\d,'’-]+){0,7}?)?";
-const INDIRECT_TRAIL = new RegExp(
-  `,\\s*(?:${SPEAKER}\\s+(?<cue>${CUES})|(?<cue2>${CUES})\\s+(?<speaker2>${NAME}|${DESCRIPTION}))${TRAIL_TAIL}[.!?]["”]?$`,
-  'u',
-);
-const ACCORDING = new RegExp(
-  `^(?<cue>[Aa]ccording to)\\s+(?<speaker>${NAME}|${DESCRIPTION}|the (?:[a-z]+ ){0,3}[a-z]+(?: [A-Z][a-z]+)*)\\s*,\\s*`,
-  'u',
-);
-
-const CUE_ANY = new RegExp(`\\b(?<cue>${CUES})\\b`, 'gu');
-// "…, according to the poll." closes the sentence it attributes.
-const ACCORDING_TRAIL = new RegExp(
-  `,?\\s+(?<cue>according to)\\s+(?<speaker>${NAME}|${DESCRIPTION}|the (?:[a-z]+ ){0,3}[a-z]+(?: [A-Z][a-z]+)*)(?:\\s+[\\p{L}\\d,'’-]+){0,6}?[.!?]["”]?$`,
-  'u',
-);
-const SPEAKER_BEFORE = new RegExp(
-  `${SPEAKER}\\s+(?:(?:also|then|later|has|had|have|previously|repeatedly|again|recently|publicly|privately|once|long|never|not|already|reportedly|would|will|could|may|might|did|does|do)\\s+){0,3}$`,
-  'u',
-);
-// After the cue: an addressee (only for verbs that take one: "told reporters", "warned the council"), a
-// time, a setting, "that".
-const LEAD_REST = String.raw`(?:\s+(?:on|in|at|last|this|late|early)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon|today|yesterday|earlier|later)\b)?(?:,?\s+(?:in|during|at|on)\s+(?:a|an|the)\s+[\p{L} -]{1,40}?,?)?(?:\s+that)?\s+`;
-const CONTENT_LEAD = new RegExp(`^${LEAD_REST}`, 'u');
-const CONTENT_LEAD_ADDRESSED = new RegExp(
-  String.raw`^(?:\s+(?:reporters|journalists|listeners|the [a-z]+|[A-Z][a-z]+|him|her|them|us|me|CNN|NBC|ABC|Fox News))?` +
-    LEAD_REST,
-  'u',
-);
-const TAKES_ADDRESSEE = /^(?:told|tells|asked|asks|warned|warns|urged|urges|assured|informed|reminded)$/;
-
-function indirectQuotes(article: Article, taken: Span[]): Found[] {
+function indirectQuotes(article: Article, direct: Found[]): Found[] {
   const text = article.text;
   const out: Found[] = [];
-  const overlapsTaken = (s: Span) => taken.some((t) => t.start < s.end && s.start < t.end);
+  let d = 0;
   for (const sentence of article.annotations.sentences) {
-    const body = text.slice(sentence.start, sentence.end);
-    // A sentence carrying a direct quote is attributed through that quote, not read again as paraphrase.
-    if (taken.some((t) => t.start < sentence.end && sentence.start < t.end)) continue;
-    const endTrim = /[.!?]["”’]?$/.test(body) ? body.length - (/["”’]$/.test(body) ? 2 : 1) : body.length;
-    const acc = ACCORDING.exec(body);
-    if (acc) {
-      const content = { start: sentence.start + acc[0].length, end: sentence.start + endTrim };
-      if (!overlapsTaken(content) && content.end > content.start)
-        out.push({
-          content,
-          direct: false,
-          speaker: offsetSpan(sentence.start, acc, 'speaker'),
-          cue: {
-            start: sentence.start + acc.index,
-            end: sentence.start + acc.index + acc.groups!.cue!.length,
-          },
-        });
-      continue;
-    }
-    const accTrail = ACCORDING_TRAIL.exec(body);
-    if (accTrail && accTrail.index > 15 && !/^["“«„]/.test(body)) {
-      const content = { start: sentence.start, end: sentence.start + accTrail.index };
-      if (!overlapsTaken(content)) {
-        const speakerText = accTrail.groups!.speaker!;
-        const sAt =
-          sentence.start +
-          accTrail.index +
-          accTrail[0].indexOf(speakerText, accTrail[0].indexOf('according'));
-        const cAt = sentence.start + accTrail.index + accTrail[0].indexOf('according');
-        out.push({
-          content,
-          direct: false,
-          speaker: { start: sAt, end: sAt + speakerText.length },
-          cue: { start: cAt, end: cAt + 'according to'.length },
-        });
+    while (d < direct.length && direct[d]!.content.end <= sentence.start) d++;
+    const inSentence: Found[] = [];
+    for (let k = d; k < direct.length && direct[k]!.content.start < sentence.end; k++)
+      inSentence.push(direct[k]!);
+    const quoted = (pos: number) =>
+      inSentence.some((q) => q.content.start - 1 <= pos && pos <= q.content.end);
+    const quoteSpeaker = inSentence.find((q) => q.speaker)?.speaker ?? null;
+    for (const clause of findClauses(text, sentence, quoted, quoteSpeaker)) {
+      const inside = inSentence.filter(
+        (q) => q.content.start < clause.content.end && clause.content.start < q.content.end,
+      );
+      if (inside.length) {
+        // A quote inside reported speech ('He called the plan "a disaster"'): the clause gives its speaker.
+        for (const q of inside)
+          if (!q.speaker) {
+            q.speaker = clause.speaker;
+            q.cue = clause.cue;
+          }
         continue;
       }
-    }
-    const trail = INDIRECT_TRAIL.exec(body);
-    if (trail && trail.index > 15 && !/^["“«„]/.test(body)) {
-      const content = { start: sentence.start, end: sentence.start + trail.index };
-      const speakerText = trail.groups!.speaker ?? trail.groups!.speaker2!;
-      const cueText = trail.groups!.cue ?? trail.groups!.cue2!;
-      const sAt = sentence.start + trail.index + trail[0].indexOf(speakerText);
-      const cAt = sentence.start + trail.index + trail[0].indexOf(cueText);
-      if (!overlapsTaken(content))
-        out.push({
-          content,
-          direct: false,
-          speaker: { start: sAt, end: sAt + speakerText.length },
-          cue: { start: cAt, end: cAt + cueText.length },
-        });
-      continue;
-    }
-    // "X (has repeatedly) said (on Monday) (that) …": a cue with a speaker right before it.
-    CUE_ANY.lastIndex = 0;
-    for (let m = CUE_ANY.exec(body); m; m = CUE_ANY.exec(body)) {
-      const left = body.slice(Math.max(0, m.index - 120), m.index);
-      const sp = SPEAKER_BEFORE.exec(left);
-      if (!sp) continue;
-      const afterCue = body.slice(m.index + m[0].length);
-      const lead = (TAKES_ADDRESSEE.test(m[0]) ? CONTENT_LEAD_ADDRESSED : CONTENT_LEAD).exec(afterCue);
-      if (!lead) continue;
-      const start = sentence.start + m.index + m[0].length + lead[0].length;
-      const content = { start, end: sentence.start + endTrim };
-      if (
-        content.end - content.start < 12 ||
-        overlapsTaken(content) ||
-        /^["“«„]/.test(text.slice(start, start + 1))
-      )
-        continue;
-      const leftStart = sentence.start + Math.max(0, m.index - 120);
-      const speakerText = sp.groups!.speaker!;
-      const sAt = leftStart + sp.index + sp[0].indexOf(speakerText);
-      out.push({
-        content,
-        direct: false,
-        speaker: { start: sAt, end: sAt + speakerText.length },
-        cue: { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length },
-      });
-      break;
+      out.push({ content: clause.content, direct: false, speaker: clause.speaker, cue: clause.cue });
     }
   }
   return out;
@@ -323,10 +265,12 @@ function resolveSpeaker(article: Article, speaker: Span | null, at: number): str
 }
 
 export function findQuotes(article: Article): Quote[] {
-  const found: Found[] = [];
-  const direct = directQuotes(article);
-  for (const content of direct) found.push({ content, direct: true, ...attributeDirect(article, content) });
-  found.push(...indirectQuotes(article, direct));
+  const found: Found[] = directQuotes(article).map((content) => ({
+    content,
+    direct: true,
+    ...attributeDirect(article, content),
+  }));
+  found.push(...indirectQuotes(article, found));
   found.sort((a, b) => a.content.start - b.content.start);
   const resolved = found.map((f) => ({ ...f, entity: resolveSpeaker(article, f.speaker, f.content.start) }));
   // '"…," Brandt said. "But today …"': an unattributed quote continuing the previous one in the same

@@ -1,0 +1,160 @@
+/**
+ * Word lists for attribution: reporting verbs with every inflected form, the particles some of them need
+ * ("point out", "call for"), reporting nouns ("claim that"), and the small words that sit between a
+ * speaker and its verb ("has also repeatedly said").
+ */
+
+export interface CueVerb {
+  lemma: string;
+  /** Particles that must follow the verb ("point" is a cue only as "point out" or "point to"). */
+  needs?: string[];
+  /** Particles that may follow and are part of the cue ("call for", "warn against"). */
+  takes?: string[];
+  /** The verb takes an addressee before its content ("told reporters that …"). */
+  addressee?: boolean;
+}
+
+// Verbs of saying, writing and showing; of thinking, wanting and judging; and of taking a position. Grouped
+// by meaning; each lemma is inflected below. `lemma:particle,particle` lists particles that may follow,
+// `lemma!particle` ones that must.
+const GROUPS = {
+  saying:
+    'say add note state explain declare announce claim argue insist assert contend maintain reply respond answer retort remark comment mention observe acknowledge admit concede confirm deny reveal disclose report write tweet testify tout boast brag joke quip recall recount describe reiterate repeat echo stress emphasize emphasise underscore highlight reaffirm affirm allege complain lament protest pledge promise vow swear threaten predict forecast estimate project suggest propose recommend advise caution warn:against,of,about counter concur agree:with,that disagree:with speculate hint imply insinuate muse wonder quote cite reference:to detail outline preach proclaim pronounce specify volunteer conclude figure theorize guess chime:in chirp posit clarify correct',
+  showing: 'find show indicate demonstrate illustrate document signal publish release reveal',
+  addressing:
+    'tell ask urge remind assure inform notify instruct order beg implore press challenge invite encourage',
+  thinking:
+    'believe think feel know expect hope fear worry:about,that doubt suspect reckon realize realise understand consider regard anticipate acknowledge recognize recognise accept imagine',
+  wanting:
+    'want wish plan intend seek demand request prefer favor favour support oppose back endorse reject dismiss decline!to refuse!to welcome hail praise applaud celebrate thank commend congratulate condemn criticize criticise slam blast attack accuse blame charge fault denounce decry deride mock ridicule question dispute challenge defend justify apologize apologise call:for,on,out endorse',
+  phrasal:
+    'point!out,to speak!of,about,out,to,with push!for,back weigh!in lay!out spell!out sound!off come!out single!out rail!against lash!out vouch!for take!issue',
+} as const;
+
+const IRREGULAR: Record<string, string[]> = {
+  say: ['says', 'said', 'saying'],
+  tell: ['tells', 'told', 'telling'],
+  write: ['writes', 'wrote', 'written', 'writing'],
+  think: ['thinks', 'thought', 'thinking'],
+  feel: ['feels', 'felt', 'feeling'],
+  know: ['knows', 'knew', 'known', 'knowing'],
+  find: ['finds', 'found', 'finding'],
+  show: ['shows', 'showed', 'shown', 'showing'],
+  see: ['sees', 'saw', 'seen', 'seeing'],
+  speak: ['speaks', 'spoke', 'spoken', 'speaking'],
+  swear: ['swears', 'swore', 'sworn', 'swearing'],
+  forecast: ['forecasts', 'forecasted', 'forecasting'],
+  lay: ['lays', 'laid', 'laying'],
+  understand: ['understands', 'understood', 'understanding'],
+  seek: ['seeks', 'sought', 'seeking'],
+  go: ['goes', 'went', 'gone', 'going'],
+  come: ['comes', 'came', 'coming'],
+  take: ['takes', 'took', 'taken', 'taking'],
+  spell: ['spells', 'spelled', 'spelt', 'spelling'],
+  sound: ['sounds', 'sounded', 'sounding'],
+  lash: ['lashes', 'lashed', 'lashing'],
+  rail: ['rails', 'railed', 'railing'],
+  mean: ['means', 'meant', 'meaning'],
+};
+
+// Verbs that double their last consonant: "admitted", "referring", "quipped".
+const DOUBLING = new Set('admit commit regret prefer refer concur plan quip chat transmit'.split(' '));
+
+function inflect(lemma: string): string[] {
+  if (IRREGULAR[lemma]) return [lemma, ...IRREGULAR[lemma]!];
+  const last = lemma.slice(-1);
+  if (DOUBLING.has(lemma)) return [lemma, `${lemma}s`, `${lemma}${last}ed`, `${lemma}${last}ing`];
+  if (/[^aeiou]y$/.test(lemma)) {
+    const stem = lemma.slice(0, -1);
+    return [lemma, `${stem}ies`, `${stem}ied`, `${lemma}ing`];
+  }
+  if (lemma.endsWith('e')) {
+    const stem = lemma.slice(0, -1);
+    return [lemma, `${lemma}s`, `${lemma}d`, /ee$/.test(lemma) ? `${lemma}ing` : `${stem}ing`];
+  }
+  const s = /(?:s|sh|ch|x|z)$/.test(lemma) ? `${lemma}es` : `${lemma}s`;
+  return [lemma, s, `${lemma}ed`, `${lemma}ing`];
+}
+
+const ADDRESSING = new Set<string>(GROUPS.addressing.split(/\s+/));
+ADDRESSING.add('warn');
+ADDRESSING.add('assure');
+
+/** Every inflected form of a reporting verb, to its entry. */
+export const CUE_VERBS = new Map<string, CueVerb>();
+for (const group of Object.values(GROUPS))
+  for (const item of group.split(/\s+/)) {
+    const m = /^([a-z]+)(?:([:!])([a-z,]+))?$/.exec(item);
+    if (!m) continue;
+    const lemma = m[1]!;
+    const particles = m[3]?.split(',');
+    const entry: CueVerb = {
+      lemma,
+      ...(m[2] === '!' ? { needs: particles } : m[2] === ':' ? { takes: particles } : {}),
+      ...(ADDRESSING.has(lemma) ? { addressee: true } : {}),
+    };
+    for (const form of inflect(lemma)) if (!CUE_VERBS.has(form)) CUE_VERBS.set(form, entry);
+  }
+
+/**
+ * Forms that are far more often nouns or adjectives than reporting verbs and need a clear subject right
+ * before them (a name, a pronoun, a share): "the plans", "a report", "the United States", "a fear".
+ */
+export const NOUNLIKE = new Set(
+  'report reports claim claims calls call plans plan states state fear fears hope hopes support release releases question questions answer answers comment comments estimate estimates charge charges notes note record order orders thought feeling finding findings showing meaning accepted known seen figure figures document documents project projects request requests demand demands echo echoes quote quotes challenge challenges press guess reference concern attack attacks blast slam protest protests promise promises doubt doubts back backs detail details outline signal signals favor favour order correct release expected planned'.split(
+    ' ',
+  ),
+);
+
+/** Words between a speaker and its verb: auxiliaries, negation, adverbs of time and manner. */
+export const BETWEEN = new Set(
+  "is are was were be been being am has have had having will would shall should can could may might must do does did not n't never also still even just then later now once again already long first initially previously repeatedly recently reportedly publicly privately further often frequently consistently openly flatly quickly immediately subsequently separately similarly likewise too herself himself themselves itself generally widely all both each alone yet since ever".split(
+    ' ',
+  ),
+);
+
+/** Lowercase words that end in -ly and are nouns, not adverbs. */
+export const LY_NOUNS = new Set(
+  'family ally rally assembly supply anomaly reply belly bully jelly folly july italy monopoly'.split(' '),
+);
+
+/** Subjects that are pronouns. */
+export const PRONOUNS = new Set('he she they we i it you who which'.split(' '));
+
+/** Quantifiers that stand alone as subjects: "many say", "most agreed", "others argued". */
+export const QUANTIFIERS = new Set(
+  'many most some others few both all several none majority minority plurality half third quarter percent'.split(
+    ' ',
+  ),
+);
+
+/** Words that end a subject on its left: clause openers, prepositions, conjunctions. */
+export const SUBJECT_STOP = new Set(
+  'and but or nor that because while when whereas if as although though since after before so than where whether until unless once to for from with without into onto upon in on at by about against between among over under through during despite like near toward towards amid is are was were be been has have had will would can could may might should must do does did said says say told also not'.split(
+    ' ',
+  ),
+);
+
+/** Words that cannot head a subject: determiners, possessives, object pronouns, prepositions. */
+export const NOT_HEAD = new Set(
+  'a an the this that these those his her its their our my your him them us me whom whose of to for from with without in on at by about as than and but or nor so if when while because although though since after before until unless there here what how why where whether not no yes very more less much such same own other another any every each either neither one two three four five six seven eight nine ten new old last next former latter first second third recent'.split(
+    ' ',
+  ),
+);
+
+/** Nouns that report what someone said or thinks: "Trump's claim that …", "her call for …". */
+export const CUE_NOUNS = new Set(
+  'claim claims assertion assertions argument arguments statement statements warning warnings promise promises pledge pledges suggestion suggestions allegation allegations accusation accusations belief beliefs view views insistence contention criticism criticisms call calls demand demands proposal proposals comment comments remark remarks announcement announcements admission acknowledgment acknowledgement assurance assurances prediction predictions denial denials charge charges complaint complaints concern concerns fear fears hope hopes vow vows threat threats insinuation suspicion suspicions conclusion conclusions finding findings estimate estimates emphasis eagerness refusal decision opposition support praise'.split(
+    ' ',
+  ),
+);
+
+/** Words that open a clause right after a cue and may be skipped before the content. */
+export const CONTENT_OPENERS = new Set(['that', ':', ',']);
+
+/** Addressees after "told", "asked", "warned": "reporters", "the council", "CNN". */
+export const ADDRESSEES = new Set(
+  'reporters journalists listeners viewers supporters voters him her them us me you everyone lawmakers senators members students donors attendees audiences audience crowd crowds'.split(
+    ' ',
+  ),
+);
