@@ -3,6 +3,7 @@ import type { RawDocument } from '../ingest/index.ts';
 import { validateArticle } from '../model/index.ts';
 import { buildStory, prepareArticle } from '../pipeline/index.ts';
 import { Corpus, type CorpusEngine } from './corpus.ts';
+import { createCorpusEngine } from './engine.ts';
 import type { Store } from './store.ts';
 import { openTestStore, testDatabases } from './testing.ts';
 
@@ -170,6 +171,22 @@ describe.each(testDatabases())('Corpus on the $name database', (database) => {
     );
     expect(order.map((r) => r.id)).toEqual(['r1a', 'r1b', 'r2a']);
     expect(await store.db.query('select seq from inbox')).toEqual([]);
+  });
+
+  it('gives a second process the engine of the first: the saved state plus the articles placed since', async () => {
+    const wire =
+      'The port authority said on Tuesday that the northern breakwater would be rebuilt over two years at a cost of 40 million euros, after storms in January damaged a third of its length and forced the closure of two berths.';
+    const first = new Corpus(store, createCorpusEngine);
+    await first.add([
+      doc('w1', 'Lighthouse keepers mark a century of service on the rocky northern cape this summer.'),
+    ]);
+    // Placed after the state was saved (the first placement saves it; the next ones are replayed).
+    await first.add([doc('w2', wire)]);
+    const second = new Corpus(store, createCorpusEngine);
+    const [copy] = await second.add([doc('w3', `UPDATED: ${wire} Reporting by the wire desk.`)]);
+    const original = (await store.getArticle('w2'))!;
+    expect(copy!.story).toBe(original.story);
+    expect((await store.duplicatesOf(['w3'])).map((d) => [d.a, d.b])).toEqual([['w2', 'w3']]);
   });
 
   it('searches articles and stories by full text', async () => {

@@ -38,8 +38,15 @@ export type EngineFactory = (state: unknown | null) => CorpusEngine;
 const ENGINE_STATE = 'engine';
 /** How often a long ingest or a busy worker brings stale stories up to date. */
 export const REBUILD_EVERY_MS = 10_000;
-/** Bumped with every saved engine state, so a process can tell whether its in-memory engine is current. */
-const ENGINE_VERSION = 'engine-version';
+/**
+ * The article sequence number the saved engine state includes. The state is saved now and then, not per
+ * batch (its size grows with the corpus): the articles placed after it are replayed onto it, in order,
+ * which gives exactly the engine that placed them, since the engines are deterministic.
+ */
+const ENGINE_THROUGH = 'engine-through-seq';
+/** A new checkpoint once this many articles, or a quarter of the corpus, were placed since the last. */
+const CHECKPOINT_MIN_ARTICLES = 500;
+const CHECKPOINT_SHARE = 0.25;
 
 export function contentHash(doc: RawDocument): string {
   return createHash('sha256')
@@ -87,7 +94,8 @@ export interface CorpusOptions {
 }
 
 export class Corpus {
-  private engine: { engine: CorpusEngine; version: number } | undefined;
+  /** This process's engine after its last placement, and the last article sequence number it has seen. */
+  private engine: { engine: CorpusEngine; through: number } | undefined;
   private readonly turns: Record<'enqueue' | 'place', Promise<unknown>> = {
     enqueue: Promise.resolve(),
     place: Promise.resolve(),
@@ -262,16 +270,26 @@ export class Corpus {
 
   /** Step 3: places prepared articles in sequence order until the next one is not ready. Returns how many. */
   async placeReady(maxArticles = 500, preparedHere: Map<number, Article> = new Map()): Promise<number> {
-    // The engine kept from this process's last placement is reused when no one has placed since (the
-    // version under the lock says so): restoring it from its saved state costs time linear in the corpus.
-    // It is dropped before any change and kept again only once the transaction has committed.
-    let committed: { engine: CorpusEngine; version: number } | undefined;
+    // The engine kept from this process's last placement is brought up to date with what others placed
+    // since (usually nothing); restoring it from the saved state costs time linear in the corpus. It is
+    // dropped before any change and kept again only once the transaction has committed.
+    let committed: { engine: CorpusEngine; through: number } | undefined;
     const placedCount = await this.store.transaction(async (tx) => {
       await tx.lockKey(ENGINE_STATE);
-      const version = (await tx.getState<number>(ENGINE_VERSION)) ?? 0;
-      const kept = this.engine?.version === version ? this.engine.engine : undefined;
+      const latest = await tx.lastArticleSeq();
+      const kept = this.engine && this.engine.through <= latest ? this.engine : undefined;
       this.engine = undefined;
-      const engine = kept ?? this.engineFactory(await tx.getState(ENGINE_STATE));
+      const checkpoint = await tx.getState<number>(ENGINE_THROUGH);
+      let engine: CorpusEngine;
+      let through: number;
+      if (kept) ({ engine, through } = kept);
+      else {
+        const saved = await tx.getState(ENGINE_STATE);
+        engine = this.engineFactory(saved);
+        // A state saved before checkpoints existed was saved with every batch: it includes everything.
+        through = checkpoint ?? (saved ? latest : 0);
+      }
+      if (through < latest) await this.replay(tx, engine, through);
       const touched = new Map<string, { title?: string; keywords?: string[] }>();
       let placed = 0;
       while (placed < maxArticles) {
@@ -319,15 +337,32 @@ export class Corpus {
              keywords = coalesce(excluded.keywords, stale_stories.keywords), marked_at = now()`,
           [storyId, meta.title ?? null, meta.keywords ? JSON.stringify(meta.keywords) : null],
         );
-      if (placed) {
+      const last = placed ? await tx.lastArticleSeq() : latest;
+      const since = last - (checkpoint ?? 0);
+      if (
+        placed &&
+        (checkpoint === null || since >= Math.max(CHECKPOINT_MIN_ARTICLES, CHECKPOINT_SHARE * last))
+      ) {
         await tx.setState(ENGINE_STATE, engine.toJSON());
-        await tx.setState(ENGINE_VERSION, version + 1);
+        await tx.setState(ENGINE_THROUGH, last);
       }
-      committed = { engine, version: placed ? version + 1 : version };
+      committed = { engine, through: last };
       return placed;
     });
     this.engine = committed;
     return placedCount;
+  }
+
+  /** Places the articles stored after `after` onto `engine`, as they were placed the first time. */
+  private async replay(tx: Store, engine: CorpusEngine, after: number): Promise<void> {
+    for (let from = after; ; ) {
+      const rows = await tx.placedArticlesAfter(from, 500);
+      if (!rows.length) break;
+      for (const { article } of rows) engine.add(article);
+      from = rows.at(-1)!.seq;
+    }
+    // Their merges were applied when they were placed.
+    engine.takeMerges();
   }
 
   /**

@@ -85,6 +85,13 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'articles in placement order, for replaying onto a saved engine state',
+    sql: `
+      create index articles_seq on articles (seq);
+    `,
+  },
 ];
 
 export async function migrate(db: SqlClient): Promise<number> {

@@ -133,6 +133,21 @@ export class Store {
     return rows.map(toArticle);
   }
 
+  /** The highest placement sequence number among stored articles (0 for none). */
+  async lastArticleSeq(): Promise<number> {
+    const rows = await this.db.query<{ seq: string | null }>('select max(seq) as seq from articles');
+    return Number(rows[0]?.seq ?? 0);
+  }
+
+  /** Articles placed in a story after sequence number `after`, in placement order, `limit` at a time. */
+  async placedArticlesAfter(after: number, limit: number): Promise<{ seq: number; article: Article }[]> {
+    const rows = await this.db.query<ArticleRow & { seq: string }>(
+      'select * from articles where seq > $1 and story_id is not null order by seq limit $2',
+      [after, limit],
+    );
+    return rows.map((r) => ({ seq: Number(r.seq), article: toArticle(r) }));
+  }
+
   /** Id, metadata and source of a story's articles, without their text and annotations. */
   async articleMetaOfStory(storyId: string): Promise<Pick<Article, 'id' | 'meta' | 'source'>[]> {
     return this.db.query<Pick<Article, 'id' | 'meta' | 'source'>>(
