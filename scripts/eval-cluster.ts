@@ -79,14 +79,53 @@ function run(docs: { id: string; text: string; gold: string }[], threshold: numb
       docs.map((d) => d.gold),
       predicted,
     ),
+    predicted,
     perSecond: docs.length / (ms / 1000),
   };
+}
+
+/**
+ * `CLUSTER_DEBUG=1`: where the errors are — gold stories split over several predicted ones (recall) and
+ * predicted stories that mix gold ones (precision), largest first, each with the sizes of its parts.
+ */
+function diagnose(docs: { id: string; gold: string }[], predicted: string[], show = 12) {
+  const parts = (by: (i: number) => string, of: (i: number) => string) => {
+    const groups = new Map<string, Map<string, number>>();
+    docs.forEach((_, i) => {
+      const g = groups.get(by(i)) ?? new Map<string, number>();
+      g.set(of(i), (g.get(of(i)) ?? 0) + 1);
+      groups.set(by(i), g);
+    });
+    return [...groups]
+      .filter(([, g]) => g.size > 1)
+      .map(([key, g]) => {
+        const sizes = [...g.values()].sort((a, b) => b - a);
+        const n = sizes.reduce((a, b) => a + b, 0);
+        // Pairs lost (or wrongly made) by this group: all pairs minus the pairs inside each part.
+        const pairs = (n * (n - 1)) / 2 - sizes.reduce((a, c) => a + (c * (c - 1)) / 2, 0);
+        return { key, sizes, pairs };
+      })
+      .sort((a, b) => b.pairs - a.pairs);
+  };
+  const split = parts(
+    (i) => docs[i]!.gold,
+    (i) => predicted[i]!,
+  );
+  const mixed = parts(
+    (i) => predicted[i]!,
+    (i) => docs[i]!.gold,
+  );
+  const sum = (xs: { pairs: number }[]) => xs.reduce((a, x) => a + x.pairs, 0);
+  console.log(`  split gold stories: ${split.length}, pairs lost ${sum(split)}`);
+  for (const s of split.slice(0, show)) console.log(`    ${s.key}: parts ${s.sizes.join('+')}`);
+  console.log(`  mixed predicted stories: ${mixed.length}, wrong pairs ${sum(mixed)}`);
+  for (const s of mixed.slice(0, show)) console.log(`    ${s.key}: gold parts ${s.sizes.join('+')}`);
 }
 
 const show = (s: ReturnType<typeof scores>) =>
   `pairwise P ${fmt(s.pairwise.p)} R ${fmt(s.pairwise.r)} F1 ${fmt(s.pairwise.f1)} | BCubed P ${fmt(s.bcubed.p)} R ${fmt(s.bcubed.r)} F1 ${fmt(s.bcubed.f1)} | NMI ${fmt(s.nmi)} | ${s.clusters} clusters`;
 
-const THRESHOLD = Number(process.env.CLUSTER_THRESHOLD ?? 0.22);
+const THRESHOLD = Number(process.env.CLUSTER_THRESHOLD ?? new StoryClusterer().threshold);
 const multinews = sharedFile('clustering/multinews_stream.dev.jsonl.gz');
 if (multinews) {
   const docs = load(multinews).map((r: { id: string; text: string; story: string }) => ({
@@ -107,6 +146,11 @@ if (multinews) {
   );
   for (const t of [THRESHOLD - 0.05, THRESHOLD + 0.05])
     console.log(row(`  neighbouring threshold ${t.toFixed(2)}`, show(run(docs, t, true))));
+  if (process.env.CLUSTER_DEBUG) {
+    for (let t = 0.08; t <= 0.42; t += 0.02)
+      console.log(row(`  debug threshold ${t.toFixed(2)}`, show(run(docs, t, true))));
+    diagnose(docs, main.predicted);
+  }
 }
 const titles = sharedFile('clustering/mstream_news_titles.dev.jsonl.gz');
 if (titles) {

@@ -101,6 +101,32 @@ describe('story merges', () => {
   });
 });
 
+describe('scoring', () => {
+  it("scores a small story by its members' mean similarity, so a loose story does not chain", () => {
+    const texts = [
+      'Harbour cranes at Port Sella stood idle on Monday as dockworkers walked out over pay.',
+      'Dockworkers at Port Sella stayed out on Tuesday; the strike over pay has idled the harbour cranes and ferries.',
+      // Close to the second article only (the cancelled ferries), not to the strike as a whole.
+      'Ferries to the islands were cancelled on Tuesday and stranded travellers queued at the terminal for buses.',
+    ].map((text, i) => createArticle({ id: `h${i}`, text }));
+    const place = (options: { smallStory?: number }) => {
+      const c = new StoryClusterer({ threshold: 0.1, ...options });
+      return texts.map((a) => c.add(a));
+    };
+    // By the centroid cosine, the pair's shared centroid pulls the third article in.
+    expect(place({ smallStory: 0 })).toEqual(['s1', 's1', 's1']);
+    // By the mean over the pair's members, it is close to one of two: a story of its own.
+    expect(place({})).toEqual(['s1', 's1', 's2']);
+  });
+
+  it('counts the opening of an article again, as a title for pages without one', () => {
+    const body = `Ferries to Lunde were cancelled. ${'The weather was mild and calm all week long. '.repeat(12)}Volunteers handed out blankets.`;
+    const tf = StoryClusterer.terms(createArticle({ id: 'f', text: body }));
+    expect(tf.get('lunde')).toBe(2);
+    expect(tf.get('blanket')).toBe(1);
+  });
+});
+
 describe('saving and restoring', () => {
   it('a clusterer restored after every article decides exactly as one kept in memory', async () => {
     const { StoryClusterer } = await import('./engine.ts');

@@ -1,8 +1,11 @@
 /**
- * Online story clustering. Each arriving article becomes a TF-IDF vector (title words counted twice, named
- * entities boosted, document frequencies updated as the stream goes), finds candidate stories through an
+ * Online story clustering. Each arriving article becomes a TF-IDF vector (title and opening words counted
+ * twice, named entities boosted, document frequencies updated as the stream goes, only its strongest terms
+ * kept), finds candidate stories through an
  * inverted index over the stories' top terms — so the cost does not grow with the number of live
- * stories — and joins the most similar one above a threshold, else starts a story. Similarity fades with
+ * stories — and joins the most similar one above a threshold, else starts a story. A small story is
+ * scored by its members' mean similarity to the article (average link), so a loose pair cannot snowball;
+ * a grown story by the cosine with its centroid, a profile by then reliable enough to match on. Similarity fades with
  * the time between an article and a story's latest article, but slowly enough that a follow-up a week
  * later still joins. A copy always joins its original's story. When a grown story's centroid comes as
  * close to another's as two tellings of one event, the younger is folded into the older (reported through
@@ -25,6 +28,11 @@ export interface ClusterOptions {
   probeTerms?: number;
   /** Centroid cosine from which two stories are one (0 turns merging off). */
   mergeThreshold?: number;
+  /**
+   * Story size up to which an article is scored by its mean similarity to the story's articles (average
+   * link); larger stories fade towards the centroid cosine. 0 scores every story by the cosine.
+   */
+  smallStory?: number;
 }
 
 interface StoryState {
@@ -59,6 +67,10 @@ const BACKGROUND_DOCS = 30;
 // Long enough for the whole of most articles; the tail of a very long page adds more noise than signal.
 const BODY_CHARS = 10_000;
 const REMEMBERED_ARTICLES = 50;
+// The opening of an article (its lead: who, what, where) counts again, a title for pages that have none.
+const LEAD_CHARS = 400;
+// An article's strongest terms: the long tail of a page (boilerplate, asides) blurs more than it tells.
+const ARTICLE_TERMS = 100;
 
 /**
  * The `k` heaviest entries of a term map (ties in insertion order), by a native numeric sort of the
@@ -139,14 +151,16 @@ export class StoryClusterer {
   private readonly maxCandidates: number;
   private readonly probeTerms: number;
   private readonly mergeThreshold: number;
+  private readonly smallStory: number;
 
   constructor(options: ClusterOptions = {}) {
-    this.threshold = options.threshold ?? 0.22;
-    this.topTerms = options.topTerms ?? 60;
+    this.threshold = options.threshold ?? 0.18;
+    this.topTerms = options.topTerms ?? 100;
     this.retireAfter = (options.retireAfterDays ?? 60) * DAY;
     this.maxCandidates = options.maxCandidates ?? 50;
     this.probeTerms = options.probeTerms ?? 12;
     this.mergeThreshold = options.mergeThreshold ?? 0.4;
+    this.smallStory = options.smallStory ?? 4;
   }
 
   get liveStories(): number {
@@ -163,31 +177,30 @@ export class StoryClusterer {
     return out;
   }
 
-  /** Term weights of an article before IDF: title and entity names count more than body words. */
+  /** Term weights of an article before IDF: title, opening and entity names count more than body words. */
   static terms(article: Pick<Article, 'text' | 'meta' | 'annotations'>): Map<string, number> {
     const tf = new Map<string, number>();
     const add = (w: string, weight: number) => tf.set(w, (tf.get(w) ?? 0) + weight);
     for (const w of contentWords(article.meta.title ?? '')) add(w, 2);
     const body = article.text.slice(0, BODY_CHARS);
     for (const w of contentWords(body)) if (!/^\d+$/.test(w)) add(w, 1);
+    for (const w of contentWords(article.text.slice(0, LEAD_CHARS))) if (!/^\d+$/.test(w)) add(w, 1);
     for (const e of article.annotations.entities)
       if (e.type !== 'other') add(`@${e.name.toLowerCase()}`, 1 + Math.min(e.mentions.length, 3));
     return tf;
   }
 
   private vector(tf: Map<string, number>): Map<string, number> {
-    const v = new Map<string, number>();
-    let norm = 0;
+    let v = new Map<string, number>();
     for (const [w, f] of tf) {
       // A background of unseen documents keeps a small collection (one story's coverage, where every
       // article shares the story's words) from declaring the story's own vocabulary uninformative.
       const idf = Math.log((this.docs + BACKGROUND_DOCS) / ((this.df.get(w) ?? 0) + 0.5));
       const x = (1 + Math.log(f)) * idf;
-      if (x <= 0) continue;
-      v.set(w, x);
-      norm += x * x;
+      if (x > 0) v.set(w, x);
     }
-    norm = Math.sqrt(norm) || 1;
+    if (v.size > ARTICLE_TERMS) v = new Map(topEntries(v, ARTICLE_TERMS));
+    const norm = normOf(v) || 1;
     for (const [w, x] of v) v.set(w, x / norm);
     return v;
   }
@@ -227,9 +240,18 @@ export class StoryClusterer {
     this.freeSlots.push(story.slot);
   }
 
-  /** Cosine of a unit article vector with a story centroid: walks the centroid, the shorter side. */
-  private cosine(v: Map<string, number>, story: StoryState): number {
-    return story.norm ? dot(v, story) / story.norm : 0;
+  /**
+   * Similarity of a unit article vector with a story, walking the centroid (the shorter side). The centroid
+   * is the sum of the members' unit vectors, so the dot product over the story's size is the members' mean
+   * similarity (average link) and over the centroid's norm the cosine. The cosine of a loose story exceeds
+   * its members' mean similarity by up to the square root of its size: a loosely joined small story would
+   * pull in ever more. So stories up to `smallStory` articles are scored by the mean, and larger ones fade
+   * towards the cosine, the profile of many articles being by then a better judge than any one of them.
+   */
+  private similarity(v: Map<string, number>, story: StoryState): number {
+    if (!story.norm) return 0;
+    const mean = this.smallStory ? Math.min(1, this.smallStory / story.count) : 0;
+    return dot(v, story) / (story.norm ** (1 - mean) * story.count ** mean);
   }
 
   private decay(story: StoryState, time: number | null): number {
@@ -295,7 +317,7 @@ export class StoryClusterer {
     let bestScore = this.threshold;
     for (const slot of topVoted(votes, touched, this.maxCandidates, (x) => storyNumber(this.slots[x]!))) {
       const story = this.slots[slot]!;
-      const score = this.cosine(v, story) * this.decay(story, time);
+      const score = this.similarity(v, story) * this.decay(story, time);
       if (score > bestScore || (score === bestScore && best && storyNumber(story) < storyNumber(best))) {
         best = story;
         bestScore = score;
