@@ -60,12 +60,39 @@ export function normalizeWord(word: string): string {
   return out;
 }
 
+/**
+ * A light suffix stripper: "ies" to "y", then one of "ing", "ed", "es", "s", then one of "ation", "ment",
+ * "ly", each only after at least three ASCII word characters (as the regular expression
+ * `(?<=\w{3})(…)$` would decide). Written with string tests, not regular expressions: the clusterer
+ * calls it for every word of every article.
+ */
 export function stem(w: string): string {
   if (w.length <= 4) return w;
-  return w
-    .replace(/(?<=\w{3})(ies)$/, 'y')
-    .replace(/(?<=\w{3})(ing|ed|es|s)$/, '')
-    .replace(/(?<=\w{3})(ation|ment|ly)$/, '');
+  return stripSuffix(stripSuffix(stripSuffix(w, PLURAL_Y, 'y'), INFLECTIONS, ''), DERIVATIONS, '');
+}
+
+const PLURAL_Y = ['ies'];
+// Longest first, as a regular expression's leftmost match would prefer them.
+const INFLECTIONS = ['ing', 'ed', 'es', 's'];
+const DERIVATIONS = ['ation', 'ment', 'ly'];
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+function stripSuffix(w: string, suffixes: string[], replacement: string): string {
+  for (const suffix of suffixes) {
+    const at = w.length - suffix.length;
+    if (
+      at >= 3 &&
+      w.endsWith(suffix) &&
+      isAsciiWordChar(w.charCodeAt(at - 1)) &&
+      isAsciiWordChar(w.charCodeAt(at - 2)) &&
+      isAsciiWordChar(w.charCodeAt(at - 3))
+    )
+      return w.slice(0, at) + replacement;
+  }
+  return w;
 }
 
 /**
