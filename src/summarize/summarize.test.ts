@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { compareStory } from '../compare/index.ts';
 import { validateFindings } from '../model/index.ts';
 import { loadArticles } from '../pipeline/index.ts';
+import { summarizeCluster } from './clusters.ts';
 import { buildTimeline, porterStem, rouge, summarizeStory } from './index.ts';
+import { datelineLength, isUsable } from './summary.ts';
 
 const examples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
 
@@ -56,6 +58,61 @@ describe('summary and timeline of the example story', async () => {
       ),
     ).toBe(true);
     expect(timeline.some((t) => t.date?.startsWith('2026-03-09'))).toBe(true);
+  });
+});
+
+describe('summary candidates', () => {
+  it('keeps news sentences and drops scraping debris', () => {
+    expect(isUsable('The city council approved the new bridge budget on Tuesday after a long debate.')).toBe(
+      true,
+    );
+    expect(isUsable('The paper said its subscriber numbers rose by a third over the past year.')).toBe(true);
+    for (const junk of [
+      'Sign up for our daily newsletter to get the latest headlines in your inbox.',
+      'You can add location information to your Tweets, such as your city, from the web.',
+      'FILE - In this March 4, 2019, file photo, the mayor speaks to reporters outside city hall.',
+      'Mayor Jane Doe speaks at a rally in Riverton on Monday (AP Photo/John Roe).',
+      'Local Officials Say Riverton Bridge Will Finally Open Next Spring After Delays.',
+      'The mayor was seen leaving the building with her aides late on Monday evening...',
+      'and the council members said they would vote again after the summer recess.',
+      'Read the full statement from the council at https://example.org/statement today.',
+    ])
+      expect(isUsable(junk), junk).toBe(false);
+  });
+
+  it('finds wire datelines and nothing else', () => {
+    expect(datelineLength('RIVERTON (AP) — The council voted on Tuesday.')).toBe('RIVERTON (AP) — '.length);
+    expect(datelineLength('PORT ELLIS, Calif. (Reuters) - The council voted.')).toBe(
+      'PORT ELLIS, Calif. (Reuters) - '.length,
+    );
+    expect(datelineLength('The council voted on Tuesday - and the mayor agreed.')).toBe(0);
+    expect(datelineLength('KXAS-TV reports that the council voted on Tuesday.')).toBe(0);
+  });
+
+  it('leaves the dateline out and cites the kept text as an exact span', () => {
+    const cluster = {
+      id: 'c',
+      documents: [
+        {
+          doc_id: 'a',
+          text: 'RIVERTON (AP) — The Riverton city council approved a budget of 40 million dollars for the new river bridge on Tuesday. \n \n Construction of the river bridge is expected to begin in the spring and last for two years.',
+        },
+        {
+          doc_id: 'b',
+          text: 'The Riverton city council on Tuesday approved a 40 million dollar budget for the new river bridge. \n \n Several residents spoke against the river bridge plan during the long council meeting.',
+        },
+      ],
+    };
+    const { articles, summary } = summarizeCluster(cluster, { words: 60 });
+    expect(summary.length).toBeGreaterThan(0);
+    expect(summary.every((s) => !s.text.startsWith('RIVERTON'))).toBe(true);
+    expect(summary.some((s) => s.text.startsWith('The Riverton city council approved'))).toBe(true);
+    for (const s of summary) {
+      const own = s.sources[0]!;
+      expect(articles.find((a) => a.id === own.article)!.text.slice(own.start, own.end)).toBe(s.text);
+    }
+    // The two budget sentences say the same thing: one of them is enough.
+    expect(summary.filter((s) => /budget/.test(s.text))).toHaveLength(1);
   });
 });
 

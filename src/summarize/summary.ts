@@ -1,9 +1,12 @@
 /**
  * The neutral multi-source summary. Sentences are scored by how much the other outlets support them
- * (IDF-weighted similarity to sentences of other articles), with a small lead bonus; the best are picked
- * greedily while skipping anything too close to what is already chosen; the chosen ones are ordered by
- * publication time and position. Each summary sentence cites itself and every aligned sentence of the
- * other articles. Contested facts are stated as contested, with every value cited, never silently picked.
+ * (IDF-weighted similarity to sentences of other articles), with a small lead bonus; scraping debris (web
+ * boilerplate, photo captions, headings, fragments) is never a candidate. The best are picked greedily,
+ * each pick discounting what resembles it (maximal marginal relevance) and skipping anything too close to
+ * what is already chosen; the chosen ones are ordered by publication time and position. A leading
+ * dateline ("WASHINGTON (AP) —") is left out, its citation starting where the kept text starts. Each
+ * summary sentence cites itself and every aligned sentence of the other articles. Contested facts are
+ * stated as contested, with every value cited, never silently picked.
  */
 import { comparablePairs, contentWords, Idf, weightedCosine } from '../compare/words.ts';
 import type { Article, Cite, Fact, SummarySentence } from '../model/index.ts';
@@ -25,6 +28,8 @@ const SUPPORTS = 0.45;
 const REDUNDANT = 0.3;
 const SUPPORT_FLOOR = 0.2;
 const LEAD_WEIGHT = 1.0;
+// How strongly likeness to a chosen sentence discounts a candidate: score × (1 − MMR × similarity).
+const MMR = 1.0;
 
 function sentencesOf(article: Article): { start: number; end: number }[] {
   return article.annotations.sentences.length
@@ -32,17 +37,71 @@ function sentencesOf(article: Article): { start: number; end: number }[] {
     : [{ start: 0, end: article.text.length }];
 }
 
-function isUsable(text: string): boolean {
+/**
+ * What scraped pages carry besides the article: archive and social-media stubs, sign-up and subscription
+ * prompts, player and gallery furniture, agency footers. Phrases, not topics: an article about newsletters
+ * or cookies still has sentences that do not read like a prompt.
+ */
+const BOILERPLATE = new RegExp(
+  [
+    // Web-archive and social-media stubs saved in place of the article.
+    'crawl data|web crawl|this crawl|crawls of|crawler|no more 404|warc files?|heritrix|robots\\.txt|embargo period',
+    'tweet with a location|location information to your tweets|tweet location history',
+    // Prompts to the reader.
+    'newsletters?|subscribe|subscribing|click here|(e-?mail|news) alerts|breaking news e-?mails',
+    '(join|like|follow) us on|by submitting|you agree to|premium content|delivered straight|email this|share this',
+    'mailing list|enable javascript|javascript is disabled|your browser|use cookies|cookie policy',
+    // Page furniture and error pages.
+    'page you requested|custom domain|help center|hide caption|enlarge image|buy photo|skip in skip|embed x share',
+    'story continued below|when the video has been rented|video is unavailable',
+    // Agency footers.
+    'all rights reserved|material may not be published|contributed to this report',
+  ]
+    .map((p) => `\\b(?:${p})\\b`)
+    .concat(
+      '^(?:advertisement|related|read more|watch|video|photos?|see also)\\b',
+      'https?:|www\\.|\\.com/|@\\w',
+    )
+    .join('|'),
+  'i',
+);
+
+/** Photo captions and credits: "FILE - In this May 3 photo, …", "(AP Photo/…)", "Getty Images …". */
+const CAPTION =
+  /\bfile\s*[-–—]\s*in this\b|^in this\b.*\b(photo|image|picture)\b|\bfile photo\b|\b(ap|afp|reuters|getty|epa) (photo|images?)\b|\bphoto (by|credit|courtesy)\b|\b(photo|photograph) provided by\b|\bcaption\b|^photos?:/i;
+
+/** A heading: most longer words capitalised ("Trending News: How Good Of A Person Are You?"). */
+function isHeading(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => w.length > 3 && /^[A-Za-z]/.test(w));
+  return words.length >= 4 && words.filter((w) => /^[A-Z]/.test(w)).length > 0.7 * words.length;
+}
+
+export function isUsable(text: string): boolean {
   const words = text.split(/\s+/).length;
   if (words < 7 || words > 80) return false;
   if (!/[.!?]["”’)]?$/.test(text)) return false;
+  // Cut-off teasers and captions end in an ellipsis; fragments left by a bad split start in lower case.
+  if (/(\.\.\.|…)["”’)]?$/.test(text) || /^[a-z]/.test(text)) return false;
   // Datelines, bylines and photo credits read badly out of context.
   if (/^(by |photo|image|copyright|\(|\[)/i.test(text)) return false;
+  if (BOILERPLATE.test(text) || CAPTION.test(text) || isHeading(text)) return false;
   if (/["”’],?\s+(he|she|they|it)\s+(said|says|added|told)/i.test(text)) return false;
   // A sentence leaning on the one before it ("Her counterpart …", "But he …") reads wrongly alone.
   return !/^(he|she|they|it|his|her|their|its|this|that|these|those|but|and|so|also|however|meanwhile|still)\b/i.test(
     text.replace(/^["“]/, ''),
   );
+}
+
+/**
+ * The dateline opening a wire story: "WASHINGTON (AP) — ", "KATHMANDU, Nepal (Reuters) - ", "LONDON — ".
+ * Upper-case place, optional region and agency, a dash set off by spaces, then the sentence proper.
+ */
+const DATELINE =
+  /^[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?(?:\s+\([^)]{1,30}\))?\s+[-–—]{1,2}\s+(?=["“A-Z])/;
+
+/** How many characters of a sentence its dateline takes (0 when it has none). */
+export function datelineLength(text: string): number {
+  return text.match(DATELINE)?.[0].length ?? 0;
 }
 
 export function describeContested(fact: Fact): { text: string; sources: Cite[] } {
@@ -73,6 +132,45 @@ export function describeContested(fact: Fact): { text: string; sources: Cite[] }
   };
 }
 
+/**
+ * Greedy maximal marginal relevance: each round takes the candidate whose score, discounted by its
+ * closest likeness to what is already chosen (score × (1 − similarity)), is highest. A sentence that
+ * would overflow the word budget is passed over (the budget is an upper bound), one too close to a
+ * chosen sentence is never taken.
+ */
+function select(usable: Candidate[], idf: Idf, budgetWords: number, budgetSentences: number): Candidate[] {
+  const chosen: Candidate[] = [];
+  const pool = [...usable].sort((a, b) => b.score - a.score);
+  const likeness = new Float64Array(pool.length);
+  const open = pool.map(() => true);
+  let words = 0;
+  while (chosen.length < budgetSentences && words < budgetWords) {
+    let best = -1;
+    let bestValue = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < pool.length; i++) {
+      // Sorted by score and discounted by at most a factor: nothing further down can beat the best.
+      if (pool[i]!.score <= bestValue) break;
+      if (!open[i]) continue;
+      const value = pool[i]!.score * (1 - MMR * likeness[i]!);
+      if (value > bestValue) {
+        bestValue = value;
+        best = i;
+      }
+    }
+    if (best < 0) break;
+    open[best] = false;
+    const c = pool[best]!;
+    const n = c.text.split(/\s+/).length;
+    if (words + n > budgetWords && chosen.length) continue;
+    if (likeness[best]! > REDUNDANT) continue;
+    chosen.push(c);
+    words += n;
+    for (let i = 0; i < pool.length; i++)
+      if (open[i]) likeness[i] = Math.max(likeness[i]!, weightedCosine(pool[i]!.words, c.words, idf));
+  }
+  return chosen;
+}
+
 export function summarize(input: SummaryInput, options: SummaryOptions = {}): SummarySentence[] {
   const { articles } = input;
   const budgetWords = options.words ?? (options.sentences ? Number.POSITIVE_INFINITY : 120);
@@ -81,10 +179,12 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   const candidates: Candidate[] = [];
   for (const article of articles) {
     sentencesOf(article).forEach((s, index) => {
-      const text = article.text.slice(s.start, s.end);
+      // The citation starts where the kept text starts, so it stays an exact span of the article.
+      const start = s.start + datelineLength(article.text.slice(s.start, s.end));
+      const text = article.text.slice(start, s.end);
       const words = contentWords(text);
       idf.add(words);
-      candidates.push({ article, index, start: s.start, end: s.end, text, words, score: 0 });
+      candidates.push({ article, index, start, end: s.end, text, words, score: 0 });
     });
   }
   const usable = candidates.filter((c) => isUsable(c.text));
@@ -100,17 +200,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     const lead = 1 / (1 + c.index);
     c.score = support + LEAD_WEIGHT * lead + (articles.length === 1 ? lead : 0);
   }
-  const chosen: Candidate[] = [];
-  let words = 0;
-  for (const c of [...usable].sort((a, b) => b.score - a.score)) {
-    if (chosen.length >= budgetSentences) break;
-    const n = c.text.split(/\s+/).length;
-    if (words + n > budgetWords && chosen.length) continue;
-    if (chosen.some((x) => weightedCosine(x.words, c.words, idf) > REDUNDANT)) continue;
-    chosen.push(c);
-    words += n;
-    if (words >= budgetWords) break;
-  }
+  const chosen = select(usable, idf, budgetWords, budgetSentences);
   const time = (a: Article) => Date.parse(a.meta.published ?? '') || 0;
   chosen.sort(
     (a, b) =>
