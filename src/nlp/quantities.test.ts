@@ -7,6 +7,12 @@ const find = (text: string) =>
   findQuantities(createArticle({ id: 'q', text })).map((q) => ({ text: text.slice(q.start, q.end), ...q }));
 
 describe('quantities', () => {
+  it('does not take an adverb after a figure for what it measures', () => {
+    const [talks] = find('The talks ran for five hours instead of the planned three.');
+    expect(talks).toMatchObject({ text: 'five hours', unit: 'hour' });
+    expect(talks!.measure).not.toBe('instead');
+  });
+
   it('turns hedges into intervals so that overlapping hedges agree and the outlier does not', () => {
     const [nearly] = find('after nearly six hours of talks');
     const [more] = find('after more than five hours of talks');

@@ -238,6 +238,8 @@ export const NOT_MEASURE = new Set(
     'of the a an and or but to in on at for with by from as is are was were be been that this these those it its their his her our your ' +
     'behind after before during since until into over under between among about against per each every than then when while which who whom whose what ' +
     'said says told according more less most least nearly almost some about around roughly approximately just only also still yet ago later earlier ' +
-    'last next this that other another such own same percent per cent mln bn million billion thousand hundred'
+    'last next this that other another such own same percent per cent mln bn million billion thousand hundred ' +
+    // Adverbs that follow a figure without being what it counts ("five hours instead of three").
+    'instead already again too so even now today yesterday tomorrow there here away back apart ahead altogether overall respectively alone together'
   ).split(' '),
 );
