@@ -78,10 +78,14 @@ const ARTICLE_TERMS = 100;
  */
 function topEntries(m: Map<string, number>, k: number): [string, number][] {
   if (m.size <= k) return [...m];
-  const values = Float64Array.from(m.values()).sort();
+  // Filled by a plain loop: `Float64Array.from` over an iterator goes through the generic protocol.
+  const values = new Float64Array(m.size);
+  let i = 0;
+  for (const x of m.values()) values[i++] = x;
+  values.sort();
   const floor = values[values.length - k]!;
   let ties = k;
-  for (let i = values.length - 1; i >= 0 && values[i]! > floor; i--) ties--;
+  for (let j = values.length - 1; j >= 0 && values[j]! > floor; j--) ties--;
   const out: [string, number][] = [];
   for (const [w, x] of m)
     if (x > floor) out.push([w, x]);
@@ -100,7 +104,9 @@ function topVoted(
   order: (slot: number) => number,
 ): number[] {
   if (touched.length <= k) return touched;
-  const scores = Float64Array.from(touched, (slot) => votes[slot]!).sort();
+  const scores = new Float64Array(touched.length);
+  for (let i = 0; i < touched.length; i++) scores[i] = votes[touched[i]!]!;
+  scores.sort();
   const floor = scores[scores.length - k]!;
   const out: number[] = [];
   const tied: number[] = [];
@@ -180,13 +186,20 @@ export class StoryClusterer {
   /** Term weights of an article before IDF: title, opening and entity names count more than body words. */
   static terms(article: Pick<Article, 'text' | 'meta' | 'annotations'>): Map<string, number> {
     const tf = new Map<string, number>();
-    const add = (w: string, weight: number) => tf.set(w, (tf.get(w) ?? 0) + weight);
-    for (const w of contentWords(article.meta.title ?? '')) add(w, 2);
-    const body = article.text.slice(0, BODY_CHARS);
-    for (const w of contentWords(body)) if (!/^\d+$/.test(w)) add(w, 1);
-    for (const w of contentWords(article.text.slice(0, LEAD_CHARS))) if (!/^\d+$/.test(w)) add(w, 1);
+    // Plain loops rather than a helper closure: this runs for every word of every article.
+    for (const w of contentWords(article.meta.title ?? '')) tf.set(w, (tf.get(w) ?? 0) + 2);
+    for (const text of [article.text.slice(0, BODY_CHARS), article.text.slice(0, LEAD_CHARS)])
+      for (const w of contentWords(text)) {
+        const first = w.charCodeAt(0);
+        // Bare numbers (years, counts) say little about which story an article belongs to.
+        if (first >= 48 && first <= 57 && /^\d+$/.test(w)) continue;
+        tf.set(w, (tf.get(w) ?? 0) + 1);
+      }
     for (const e of article.annotations.entities)
-      if (e.type !== 'other') add(`@${e.name.toLowerCase()}`, 1 + Math.min(e.mentions.length, 3));
+      if (e.type !== 'other') {
+        const key = `@${e.name.toLowerCase()}`;
+        tf.set(key, (tf.get(key) ?? 0) + 1 + Math.min(e.mentions.length, 3));
+      }
     return tf;
   }
 

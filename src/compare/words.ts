@@ -45,6 +45,9 @@ const NUMBER_WORDS: Record<string, string> = {
  * story's build asks for each sentence's words several times over. Bounded: cleared when full.
  */
 const MEMO_LIMIT = 50_000;
+const WORD_TOKEN = /[\p{L}\p{N}][\p{L}\p{N},\u2019']*/gu;
+// A news stream's vocabulary: room for its frequent words many times over, a few megabytes.
+const WORD_MEMO_LIMIT = 200_000;
 const MEMO_TEXT_CHARS = 1_000;
 const normalized = new Map<string, string>();
 const sentenceWords = new Map<string, readonly string[]>();
@@ -52,9 +55,11 @@ const sentenceWords = new Map<string, readonly string[]>();
 export function normalizeWord(word: string): string {
   let out = normalized.get(word);
   if (out === undefined) {
-    const w = word.toLowerCase().replace(/[,\u2019']/g, '');
-    out = NUMBER_WORDS[w] ? NUMBER_WORDS[w]! : /^\d/.test(w) ? w : stem(w);
-    if (normalized.size >= MEMO_LIMIT) normalized.clear();
+    let w = word.toLowerCase();
+    if (w.includes(',') || w.includes('\u2019') || w.includes("'")) w = w.replace(/[,\u2019']/g, '');
+    const first = w.charCodeAt(0);
+    out = Object.hasOwn(NUMBER_WORDS, w) ? NUMBER_WORDS[w]! : first >= 48 && first <= 57 ? w : stem(w);
+    if (normalized.size >= WORD_MEMO_LIMIT) normalized.clear();
     normalized.set(word, out);
   }
   return out;
@@ -81,10 +86,12 @@ function isAsciiWordChar(c: number): boolean {
 }
 
 function stripSuffix(w: string, suffixes: string[], replacement: string): string {
+  const last = w.charCodeAt(w.length - 1);
   for (const suffix of suffixes) {
     const at = w.length - suffix.length;
     if (
       at >= 3 &&
+      last === suffix.charCodeAt(suffix.length - 1) &&
       w.endsWith(suffix) &&
       isAsciiWordChar(w.charCodeAt(at - 1)) &&
       isAsciiWordChar(w.charCodeAt(at - 2)) &&
@@ -103,12 +110,14 @@ function stripSuffix(w: string, suffixes: string[], replacement: string): string
 export function contentWords(text: string): string[] {
   let words = sentenceWords.get(text);
   if (!words) {
-    words = Object.freeze(
-      (text.match(/[\p{L}\p{N}][\p{L}\p{N},\u2019']*/gu) ?? [])
-        .map((w) => w.replace(/[,\u2019']+$/, ''))
-        .filter((w) => !STOP.has(w.toLowerCase()) && w.length > 1)
-        .map(normalizeWord),
-    );
+    const out: string[] = [];
+    for (let w of text.match(WORD_TOKEN) ?? []) {
+      // Trailing commas and apostrophes ("talks,", "ministers'") are punctuation, not the word.
+      const last = w.charCodeAt(w.length - 1);
+      if (last === 44 || last === 39 || last === 0x2019) w = w.replace(/[,\u2019']+$/, '');
+      if (w.length > 1 && !STOP.has(w.toLowerCase())) out.push(normalizeWord(w));
+    }
+    words = Object.freeze(out);
     // Sentences and phrases only: whole articles would make the memo hold a corpus.
     if (text.length <= MEMO_TEXT_CHARS) {
       if (sentenceWords.size >= MEMO_LIMIT) sentenceWords.clear();
