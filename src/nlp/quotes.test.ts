@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createArticle, validateArticle } from '../model/index.ts';
 import { annotateLanguage } from '../pipeline/index.ts';
+import { tokenize } from './quotes/clauses.ts';
 
 function quotes(text: string) {
   const a = annotateLanguage(createArticle({ id: 'q', text }));
@@ -197,5 +198,141 @@ describe('reported speech', () => {
       'Ivo Marsh spoke first. "We cannot wait any longer." Quinlan replied, "We have no money for it."',
     );
     expect(found.find((q) => q.content.startsWith('We cannot'))?.speaker).toBeNull();
+  });
+});
+
+describe('colon attributions', () => {
+  it('reads a named speaker or a poll before a headline colon', () => {
+    const named = quotes('Ostrova: Bridge Will Reopen by Spring.\n\nMayor Lena Ostrova spoke on Monday.');
+    expect(named[0]).toMatchObject({
+      content: 'Bridge Will Reopen by Spring',
+      speaker: 'Ostrova',
+      direct: false,
+    });
+    const poll = quotes(
+      'Poll: Voters in the river districts back the ferry levy.\n\nThe survey ran for a week.',
+    );
+    expect(poll[0]).toMatchObject({
+      content: 'Voters in the river districts back the ferry levy',
+      speaker: 'Poll',
+    });
+  });
+
+  it('gives each transcript line to its speaker tag, to the end of the paragraph', () => {
+    const text =
+      'Partial transcript follows.\n\nRUIZ: We will open the bridge in April. The ministry knows it.\n\nHOST: What about the ferry?\n\nRUIZ: The ferry keeps running until the bridge opens.';
+    const found = quotes(text);
+    expect(found.filter((q) => q.speaker === 'RUIZ').map((q) => q.content)).toEqual([
+      'We will open the bridge in April. The ministry knows it',
+      'The ferry keeps running until the bridge opens',
+    ]);
+    // A tag seen once speaks only as a reporting agent ("HOST"); the words inside a line have no
+    // attributions of their own ("The ministry knows it").
+    expect(found.map((q) => q.speaker)).toEqual(['RUIZ', 'HOST', 'RUIZ']);
+    const once = quotes(
+      'Partial transcript follows.\n\nRUIZ: We will open the bridge in April.\n\nThat was all.',
+    );
+    expect(once).toEqual([]);
+  });
+
+  it('leaves section labels and unknown headline words alone', () => {
+    expect(quotes('Update: The bridge will reopen in April after all.')).toEqual([]);
+    expect(quotes('Stormy Weather: The Ferry Stays in Port.\n\nThe harbour was closed.')).toEqual([]);
+  });
+
+  it('gives a direct quote after a colon label its speaker', () => {
+    const [q] = quotes('Ostrova: "We will rebuild the bridge by spring."\n\nLena Ostrova is the mayor.');
+    expect(q).toMatchObject({
+      content: 'We will rebuild the bridge by spring.',
+      speaker: 'Ostrova',
+      direct: true,
+    });
+  });
+});
+
+describe('more attribution shapes', () => {
+  it.each([
+    // a title-case headline with a capitalised verb
+    ['Ostrova Says Bridge Will Reopen in April.', 'Bridge Will Reopen in April', 'Ostrova'],
+    ['Bridge Will Reopen in April, Harbour Mayor Says.', 'Bridge Will Reopen in April', 'Harbour Mayor'],
+    // a reporting verb in the passive with its agent
+    ['The closure was first reported by the Harbour Gazette.', 'The closure', 'the Harbour Gazette'],
+    // a verb that hands its subject on through "to"
+    [
+      'Ostrova appeared to suggest that the bridge would stay closed.',
+      'the bridge would stay closed',
+      'Ostrova',
+    ],
+    // a long setting before "that"
+    [
+      'Ostrova said at a press conference in Port Sorrel, Dunmarsh, that the bridge would reopen.',
+      'the bridge would reopen',
+      'Ostrova',
+    ],
+    // a preposition right after "that, "
+    [
+      'Ostrova noted that, like the ferry, the bridge had been built in 1961.',
+      'like the ferry, the bridge had been built in 1961',
+      'Ostrova',
+    ],
+    // an adjective of certainty after "be", a verb that casts something in a light, "make clear"
+    [
+      'Ostrova was confident that the bridge would reopen in April.',
+      'the bridge would reopen in April',
+      'Ostrova',
+    ],
+    ["Ostrova portrayed the delay as the ministry's fault.", "the delay as the ministry's fault", 'Ostrova'],
+    ['The treasurer made clear that the levy would not rise.', 'the levy would not rise', 'The treasurer'],
+    // an abbreviation closing the subject
+    ['The S.E.C. said it would review the filings.', 'it would review the filings', 'The S.E.C.'],
+  ])('%s', (text, content, speaker) => {
+    expect(quotes(text)).toContainEqual(expect.objectContaining({ content, speaker, direct: false }));
+  });
+
+  it('leaves an adjective without "be" alone', () => {
+    expect(quotes('A confident Ostrova opened the bridge on Monday.')).toEqual([]);
+  });
+
+  it('opens a second attribution at "who", "because" and an opening subordinate clause', () => {
+    const who = quotes('Ostrova thanked the engineers, who said the repairs would take six weeks.');
+    expect(who).toContainEqual(
+      expect.objectContaining({ content: 'the repairs would take six weeks', speaker: 'who' }),
+    );
+    const because = quotes('Ruiz said the bridge was safe because they believed the cables were new.');
+    expect(because.map((q) => [q.speaker, q.content])).toEqual([
+      ['Ruiz', 'the bridge was safe'],
+      ['they', 'the cables were new'],
+    ]);
+    const when = quotes(
+      'When Ostrova noted that the bridge was closed, the minister replied that it would reopen soon.',
+    );
+    expect(when.map((q) => [q.speaker, q.content])).toEqual([
+      ['Ostrova', 'the bridge was closed'],
+      ['the minister', 'it would reopen soon'],
+    ]);
+  });
+
+  it('reads a quoted title of a show as a name, and quoted words after a verb of saying as a quote', () => {
+    expect(quotes('Ostrova appeared on "The Morning Harbour Hour" on Monday.')).toEqual([]);
+    const [q] = quotes('Ostrova called the new timetable "A Total Harbour Disaster" on Monday.');
+    expect(q).toMatchObject({ content: 'A Total Harbour Disaster', direct: true });
+  });
+});
+
+describe('tokenize', () => {
+  it('joins letters across apostrophes, dots, hyphens, ampersands and slashes', () => {
+    const text = 'U.S. co-chair don’t AT&T and/or $5 “Ruiz”';
+    expect(tokenize(text, { start: 0, end: text.length }).map((t) => t.text)).toEqual([
+      'U.S',
+      '.',
+      'co-chair',
+      'don’t',
+      'AT&T',
+      'and/or',
+      '$5',
+      '“',
+      'Ruiz',
+      '”',
+    ]);
   });
 });

@@ -9,6 +9,8 @@
  */
 import type { Article, Entity, Quote, Span } from '../model/index.ts';
 import { findClauses } from './quotes/clauses.ts';
+import { colonAttributions } from './quotes/colon.ts';
+import { CUE_VERBS } from './quotes/lexicon.ts';
 
 const CUES =
   'said|says|say|called|calls|described|describes|found|finds|reported|reports|believes|believed|thinks|thought|expects|expected|hopes|hoped|wants|wanted|alleged|alleges|revealed|reveals|indicated|indicates|estimated|estimates|showed|shows|shown|concluded|concludes|argue|claim|insist|warn|disputed|disputes|questioned|questions|pointed out|points out|made clear|has learned|told|tells|added|adds|noted|notes|warned|warns|argued|argues|claimed|claims|insisted|insists|denied|denies|accused|accuses|acknowledged|acknowledges|announced|announces|wrote|writes|stated|states|explained|explains|declared|declares|asked|asks|replied|replies|stressed|stresses|urged|urges|admitted|admits|suggested|suggests|predicted|predicts|confirmed|confirms|promised|promises|vowed|vows|complained|complains|recalled|recalls|observed|observes|cautioned|cautions|emphasized|emphasised|maintained|maintains|contended|contends|told reporters|told journalists|said in a statement';
@@ -33,8 +35,14 @@ interface Found {
   cue: Span | null;
 }
 
+/** The first span of `spans` holding `pos`. */
+function spanAt(spans: readonly Span[], pos: number): Span | undefined {
+  for (let k = 0; k < spans.length; k++) if (spans[k]!.start <= pos && pos < spans[k]!.end) return spans[k];
+  return undefined;
+}
+
 function paragraphAt(article: Article, pos: number): Span | undefined {
-  return article.annotations.paragraphs.find((p) => p.start <= pos && pos < p.end);
+  return spanAt(article.annotations.paragraphs, pos);
 }
 
 /** Two apostrophes as a quotation mark, as some archive texts print them: ''Yes,'' she said. */
@@ -52,6 +60,50 @@ function openingAt(text: string, i: number): [number, string] | null {
   // A straight quote after a letter is a closing one or an inch mark, not an opening.
   if (ch === '"' && /[\p{L}\p{N},.]/u.test(text[i - 1] ?? '')) return null;
   return [1, CLOSE_FOR[ch]!];
+}
+
+const TITLE_WORD =
+  /^(?:[A-Z0-9][\p{L}'’.,:-]*|a|an|the|and|or|of|in|on|at|to|for|with|is|it|by|from|as|vs\.?|&)$/u;
+const LONG_WORD = /[\p{L}]{4,}/u;
+
+/** Do most longer words of the span start with a capital? */
+function capitalised(words: string[]): boolean {
+  let long = 0;
+  let caps = 0;
+  for (const w of words)
+    if (LONG_WORD.test(w)) {
+      long++;
+      if (/^[A-Z]/.test(w)) caps++;
+    }
+  return long > 0 && caps >= long * 0.75;
+}
+
+/**
+ * A quoted name of a show, a book or a song in running text: '“Fox News Sunday”', '"Face the Nation"'. A
+ * short span in title case inside a sentence that is not itself in title case (a headline quotes speech
+ * in title case too).
+ */
+function isTitle(article: Article, start: number, stop: number): boolean {
+  const first = article.text.charCodeAt(start);
+  if (!(first >= 65 && first <= 90) || stop - start > 80) return false;
+  const words = article.text.slice(start, stop).split(/\s+/);
+  if (words.length > 7 || /[!?;]/.test(article.text.slice(start, stop))) return false;
+  for (const w of words) if (!TITLE_WORD.test(w)) return false;
+  if (!capitalised(words)) return false;
+  const sentence = sentenceAt(article, start);
+  if (!sentence) return false;
+  // 'called him "Miss Piggy"', 'proclaimed a goal of "Peace Through Strength."': a verb of saying just
+  // before makes it words someone used.
+  const lead = article.text
+    .slice(Math.max(sentence.start, start - 40), start)
+    .toLowerCase()
+    .split(/[^a-z’']+/);
+  for (let k = Math.max(0, lead.length - 5); k < lead.length; k++) {
+    const verb = CUE_VERBS.get(lead[k]!);
+    if (verb && !verb.addressee) return false;
+  }
+  const around = `${article.text.slice(sentence.start, start)} ${article.text.slice(stop, sentence.end)}`;
+  return !capitalised(around.split(/\s+/));
 }
 
 /** Quotation-mark pairs; an unclosed quote opening a paragraph runs on into the next paragraph. */
@@ -98,7 +150,10 @@ function directQuotes(article: Article): Span[] {
     while (start < stop && /\s/.test(text[start]!)) start++;
     while (stop > start && /[\s,]/.test(text[stop - 1]!)) stop--;
     const words = text.slice(start, stop).split(/\s+/).length;
-    if (words >= 3 || (words >= 2 && CUE_WORD.test(text.slice(Math.max(0, i - 60), i))))
+    if (
+      (words >= 3 || (words >= 2 && CUE_WORD.test(text.slice(Math.max(0, i - 60), i)))) &&
+      !isTitle(article, start, stop)
+    )
       out.push({ start, end: stop });
     i = end + close.length;
   }
@@ -106,7 +161,7 @@ function directQuotes(article: Article): Span[] {
 }
 
 function sentenceAt(article: Article, pos: number): Span | undefined {
-  return article.annotations.sentences.find((s) => s.start <= pos && pos < s.end);
+  return spanAt(article.annotations.sentences, pos);
 }
 
 // A speaker may carry a party tag or an apposition before the verb: '," Rep. John Mica (R-Fla.) said',
@@ -177,28 +232,51 @@ function indirectQuotes(article: Article, direct: Found[]): Found[] {
   const text = article.text;
   const out: Found[] = [];
   let d = 0;
+  const colons = colonAttributions(article);
+  let c = 0;
   for (const sentence of article.annotations.sentences) {
     while (d < direct.length && direct[d]!.content.end <= sentence.start) d++;
-    const inSentence: Found[] = [];
-    for (let k = d; k < direct.length && direct[k]!.content.start < sentence.end; k++)
-      inSentence.push(direct[k]!);
-    const quoted = (pos: number) =>
-      inSentence.some((q) => q.content.start - 1 <= pos && pos <= q.content.end);
-    const quoteSpeaker = inSentence.find((q) => q.speaker)?.speaker ?? null;
-    for (const clause of findClauses(text, sentence, quoted, quoteSpeaker)) {
-      const inside = inSentence.filter(
-        (q) => q.content.start < clause.content.end && clause.content.start < q.content.end,
-      );
-      if (inside.length) {
-        // A quote inside reported speech ('He called the plan "a disaster"'): the clause gives its speaker.
-        for (const q of inside)
-          if (!q.speaker) {
-            q.speaker = clause.speaker;
-            q.cue = clause.cue;
+    while (c < colons.length && colons[c]!.content.end <= sentence.start) c++;
+    const colon = colons[c];
+    if (colon && colon.speaker.start < sentence.end) {
+      // A speaker label and its colon: the whole content is theirs, with no attributions of its own.
+      if (colon.speaker.start >= sentence.start) {
+        let inside = false;
+        for (const q of direct) {
+          if (!(q.content.start < colon.content.end && colon.content.start < q.content.end)) continue;
+          inside = true;
+          if (!q.speaker && colon.content.start <= q.content.start) {
+            q.speaker = colon.speaker;
+            q.cue = colon.cue;
           }
-        continue;
+        }
+        if (!inside)
+          out.push({ content: colon.content, direct: false, speaker: colon.speaker, cue: colon.cue });
       }
-      out.push({ content: clause.content, direct: false, speaker: clause.speaker, cue: clause.cue });
+      continue;
+    }
+    let until = d;
+    while (until < direct.length && direct[until]!.content.start < sentence.end) until++;
+    const quoted: Span[] = [];
+    let quoteSpeaker: Span | null = null;
+    for (let k = d; k < until; k++) {
+      quoted.push(direct[k]!.content);
+      quoteSpeaker ??= direct[k]!.speaker;
+    }
+    for (const clause of findClauses(text, sentence, quoted, quoteSpeaker)) {
+      let inside = false;
+      for (let k = d; k < until; k++) {
+        const q = direct[k]!;
+        if (!(q.content.start < clause.content.end && clause.content.start < q.content.end)) continue;
+        inside = true;
+        // A quote inside reported speech ('He called the plan "a disaster"'): the clause gives its speaker.
+        if (!q.speaker) {
+          q.speaker = clause.speaker;
+          q.cue = clause.cue;
+        }
+      }
+      if (!inside)
+        out.push({ content: clause.content, direct: false, speaker: clause.speaker, cue: clause.cue });
     }
   }
   return out;
@@ -238,14 +316,27 @@ function weighGender(article: Article, person: Entity): 'm' | 'f' | null {
   return votes > 0 ? 'm' : votes < 0 ? 'f' : null;
 }
 
+/** Does one of the entity's mentions overlap the span? */
+function mentioned(e: Entity, span: Span): boolean {
+  for (const m of e.mentions) if (m.start < span.end && span.start < m.end) return true;
+  return false;
+}
+
+function firstMentioned(entities: readonly Entity[], span: Span): Entity | undefined {
+  for (const e of entities) if (mentioned(e, span)) return e;
+  return undefined;
+}
+
 /** The person a speaker span stands for: a mention inside it, else the latest person named before it. */
-function resolveSpeaker(article: Article, speaker: Span | null, at: number): string | null {
-  const people = article.annotations.entities.filter((e) => e.type === 'person');
-  const orgs = article.annotations.entities.filter((e) => e.type !== 'person');
-  const inside = (e: Entity) =>
-    speaker && e.mentions.some((m) => m.start < speaker.end && speaker.start < m.end);
+function resolveSpeaker(
+  article: Article,
+  people: readonly Entity[],
+  orgs: readonly Entity[],
+  speaker: Span | null,
+  at: number,
+): string | null {
   if (speaker) {
-    const named = people.find(inside) ?? orgs.find(inside);
+    const named = firstMentioned(people, speaker) ?? firstMentioned(orgs, speaker);
     if (named) return named.id;
     const words = article.text.slice(speaker.start, speaker.end);
     if (/^[A-Z]/.test(words) && !/^(He|She|They|We|I|The|A|An)\b/.test(words)) return null;
@@ -255,44 +346,57 @@ function resolveSpeaker(article: Article, speaker: Span | null, at: number): str
   // "She said" goes to the latest person who can be "she": a man named in between does not take it.
   const pronoun = speaker ? article.text.slice(speaker.start, speaker.end).toLowerCase() : '';
   const wanted = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null;
+  const limit = speaker?.start ?? at;
   let best: { id: string; pos: number } | null = null;
   for (const e of people) {
     if (wanted && genderOf(article, e) === (wanted === 'm' ? 'f' : 'm')) continue;
     for (const m of e.mentions)
-      if (m.end <= (speaker?.start ?? at) && (!best || m.start > best.pos)) best = { id: e.id, pos: m.start };
+      if (m.end <= limit && (!best || m.start > best.pos)) best = { id: e.id, pos: m.start };
   }
   return best?.id ?? null;
 }
 
 export function findQuotes(article: Article): Quote[] {
-  const found: Found[] = directQuotes(article).map((content) => ({
-    content,
-    direct: true,
-    ...attributeDirect(article, content),
-  }));
-  found.push(...indirectQuotes(article, found));
-  found.sort((a, b) => a.content.start - b.content.start);
-  const resolved = found.map((f) => ({ ...f, entity: resolveSpeaker(article, f.speaker, f.content.start) }));
+  const found: Found[] = [];
+  for (const content of directQuotes(article)) {
+    const { speaker, cue } = attributeDirect(article, content);
+    found.push({ content, direct: true, speaker, cue });
+  }
+  for (const f of indirectQuotes(article, found)) found.push(f);
+  found.sort(byStart);
+  const people: Entity[] = [];
+  const orgs: Entity[] = [];
+  for (const e of article.annotations.entities) (e.type === 'person' ? people : orgs).push(e);
+  const entities: (string | null)[] = [];
+  for (const f of found) entities.push(resolveSpeaker(article, people, orgs, f.speaker, f.content.start));
   // '"…," Brandt said. "But today …"': an unattributed quote continuing the previous one in the same
   // paragraph has the same speaker.
-  for (let i = 1; i < resolved.length; i++) {
-    const f = resolved[i]!;
-    const prev = resolved[i - 1]!;
+  for (let i = 1; i < found.length; i++) {
+    const f = found[i]!;
+    const prev = found[i - 1]!;
     if (
       f.direct &&
       !f.speaker &&
       prev.direct &&
       paragraphAt(article, f.content.start) === paragraphAt(article, prev.content.start)
     )
-      f.entity = prev.entity;
+      entities[i] = entities[i - 1]!;
   }
-  return resolved
-    .filter((f) => f.content.end > f.content.start)
-    .map((f) => ({
-      content: f.content,
-      speaker: f.speaker,
-      speakerEntity: f.entity,
-      cue: f.cue,
-      direct: f.direct,
-    }));
+  const out: Quote[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i]!;
+    if (f.content.end > f.content.start)
+      out.push({
+        content: f.content,
+        speaker: f.speaker,
+        speakerEntity: entities[i]!,
+        cue: f.cue,
+        direct: f.direct,
+      });
+  }
+  return out;
+}
+
+function byStart(a: Found, b: Found): number {
+  return a.content.start - b.content.start;
 }

@@ -11,6 +11,7 @@ import * as lexicon from './lexicon.ts';
 
 // Read once: module bindings behind a loader's getters cost a call on every use in the loops below.
 const ADDRESSEES = lexicon.ADDRESSEES;
+const AGENTS = lexicon.AGENTS;
 const BETWEEN = lexicon.BETWEEN;
 const CUE_NOUNS = lexicon.CUE_NOUNS;
 const CUE_VERBS = lexicon.CUE_VERBS;
@@ -36,29 +37,115 @@ export interface Clause {
   cue: Span;
 }
 
-// Letters are matched by code range rather than \p{L}, which keeps the expression out of Unicode mode (several
-// times faster in V8); general punctuation (U+2000–U+206F: curly quotes, dashes) stays out of words.
-const LETTER = 'A-Za-z0-9\\u00C0-\\u1FFF\\u2C00-\\uD7FF';
-const TOKEN = new RegExp(`[${LETTER}$]+(?:['’.\\-&/][${LETTER}]+)*|\\S`, 'g');
+/** Letters and digits of a word: A–Z, a–z, 0–9, U+00C0–U+1FFF, U+2C00–U+D7FF. General punctuation
+ * (U+2000–U+206F: curly quotes, dashes) and surrogates stay out of words. */
+function isLetter(c: number): boolean {
+  return c < 128
+    ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+    : (c >= 0xc0 && c <= 0x1fff) || (c >= 0x2c00 && c <= 0xd7ff);
+}
 
-export function tokenize(text: string, span: Span): Token[] {
+/** White space as JavaScript's \s reads it. */
+function isSpace(c: number): boolean {
+  return c < 128
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff;
+}
+
+/** Characters that join two runs of letters into one word: "don't", "U.S", "co-chair", "AT&T", "and/or". */
+function isJoiner(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 38 || c === 47;
+}
+
+/** A word's code: a 32-bit polynomial hash of its characters, for screening tokens without hashing strings. */
+function wordCode(word: string): number {
+  let h = 0;
+  for (let k = 0; k < word.length; k++) h = (Math.imul(h, 31) + word.charCodeAt(k)) | 0;
+  return h;
+}
+
+/** Codes of the forms of the reporting verbs. */
+const VERB_CODES = new Set<number>();
+for (const form of CUE_VERBS.keys()) VERB_CODES.add(wordCode(form));
+
+/**
+ * Words (letters and digits, "$" in the first run, joined by apostrophes, dots, hyphens, "&" and "/")
+ * and single other characters. A scan over character codes: no match objects, one token object per token.
+ * With `verbs`, the indices of the tokens that are lowercase forms of a reporting verb are added to it.
+ */
+export function tokenize(text: string, span: Span, verbs?: number[]): Token[] {
   const out: Token[] = [];
-  const body = text.slice(span.start, span.end);
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(body); m; m = TOKEN.exec(body)) {
-    const t = m[0];
-    const first = t.charCodeAt(0);
-    const ascii = first < 128;
-    const upper = ascii ? first >= 65 && first <= 90 : t[0] !== t[0]!.toLowerCase();
-    const lower = ascii ? first >= 97 && first <= 122 : t[0] !== t[0]!.toUpperCase();
-    out.push({
+  const end = span.end;
+  let p = span.start;
+  while (p < end) {
+    const c = text.charCodeAt(p);
+    const letter = isLetter(c);
+    // U+1680 and U+3000 are white space inside the letter ranges: letters here, as in the ranges.
+    if (!letter && isSpace(c)) {
+      p++;
+      continue;
+    }
+    const start = p;
+    // Whether toLowerCase could change the token: an ASCII capital or any non-ASCII character.
+    let mixed = c > 127 || (c >= 65 && c <= 90);
+    let joined = false;
+    let code = c;
+    if (letter || c === 36) {
+      p++;
+      for (; p < end; p++) {
+        const d = text.charCodeAt(p);
+        if (!isLetter(d) && d !== 36) break;
+        if (d > 127 || (d >= 65 && d <= 90)) mixed = true;
+        code = (Math.imul(code, 31) + d) | 0;
+      }
+      while (p + 1 < end && isJoiner(text.charCodeAt(p)) && isLetter(text.charCodeAt(p + 1))) {
+        if (text.charCodeAt(p) > 127) mixed = true;
+        joined = true;
+        p++;
+        for (; p < end; p++) {
+          const d = text.charCodeAt(p);
+          if (!isLetter(d)) break;
+          if (d > 127 || (d >= 65 && d <= 90)) mixed = true;
+        }
+      }
+    } else p++;
+    const t = text.slice(start, p);
+    const first = text.charCodeAt(start);
+    let upper: boolean;
+    let lower: boolean;
+    if (first < 128) {
+      upper = first >= 65 && first <= 90;
+      lower = first >= 97 && first <= 122;
+    } else {
+      const ch = t[0]!;
+      upper = ch !== ch.toLowerCase();
+      lower = ch !== ch.toUpperCase();
+    }
+    const token: Token = {
       text: t,
-      lower: t.toLowerCase(),
-      start: span.start + m.index,
-      end: span.start + m.index + t.length,
+      lower: mixed ? t.toLowerCase() : t,
+      start,
+      end: p,
       word: upper || lower || (first >= 48 && first <= 57) || (first === 36 && t.length > 1),
       cap: upper,
-    });
+    };
+    // Verb forms are lowercase letters only: a joined token is never one, a plain one only if its code is.
+    if (
+      verbs &&
+      token.word &&
+      !joined &&
+      (mixed ? !upper && CUE_VERBS.has(token.lower) : VERB_CODES.has(code) && CUE_VERBS.has(t))
+    )
+      verbs.push(out.length);
+    out.push(token);
   }
   return out;
 }
@@ -69,6 +156,12 @@ const DASH = new Set(['—', '–', '―', '--']);
 const CLOSE_QUOTE = new Set(['"', '”', '’', "'", '»']);
 const OPEN_QUOTE = new Set(['"', '“', '‘', '«', '„']);
 const COORDINATORS = new Set(['and', 'but', 'while', 'whereas', 'yet', 'though', 'although']);
+/** Conjunctions opening a sentence with a subordinate clause: "When X said …, Y …". */
+const OPENING_SUBORDINATORS = new Set(
+  'when after before because although though while since once until unless if as whereas'.split(' '),
+);
+/** Conjunctions opening a clause of reasons and concessions inside a content: "… because they felt …". */
+const SUBORDINATORS = new Set(['because', 'since', 'although', 'though', 'whereas', 'while', 'as']);
 /** Words that may open the tail after a closing "…, X said": when, where, to whom. */
 const TAIL_OPENERS = new Set(
   'on in at during after before last this late early while when to from by adding reporters journalists monday tuesday wednesday thursday friday saturday sunday yesterday today earlier later recently previously afterward afterwards again too also then told via'.split(
@@ -93,13 +186,6 @@ const SETTING = new Set(
   ),
 );
 const REFLEXIVE = /^(?:myself|yourself|himself|herself|itself|ourselves|themselves)$/;
-/** Lowercase heads strong enough to carry a cue that is often a noun ("the campaign plans"). */
-const AGENTS = new Set(
-  'officials official spokesman spokeswoman spokesperson spokespeople aides aide advisers adviser advisors advisor experts expert analysts analyst economists economist critics critic supporters opponents voters respondents residents sources source campaign administration government ministry department agency police prosecutors investigators authorities lawmakers senators democrats republicans leaders leader poll polls survey surveys report reports study studies data figures documents records analysis researchers scientists scholars observers organizers organisers protesters activists officers lawyers attorneys judge court committee panel board council commission group groups company companies party statement memo letter filing lawsuit ad ads video article editorial newspaper paper network site website people americans candidates candidate nominee president governor senator congressman congresswoman mayor minister secretary chairman chairwoman director chief executive author authors writer reporter host anchor doctors nurses workers parents students teachers members others many most some few all both everyone nobody someone'.split(
-    ' ',
-  ),
-);
-
 function isAdverb(t: Token): boolean {
   return !t.cap && t.word && /ly$/.test(t.lower) && !LY_NOUNS.has(t.lower) && t.lower.length > 3;
 }
@@ -107,6 +193,13 @@ function isAdverb(t: Token): boolean {
 function isBetween(t: Token): boolean {
   return BETWEEN.has(t.lower) || /n['’]t$/.test(t.lower) || isAdverb(t);
 }
+
+/** Verbs that pass their subject on to a cue after "to": "appeared to suggest", "went on to say". */
+const RAISING = new Set(
+  'appear appears appeared seem seems seemed try tries tried continue continues continued begin begins began on yet'.split(
+    ' ',
+  ),
+);
 
 const PASSIVE_BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s']);
 
@@ -118,6 +211,15 @@ function cueAt(toks: Token[], i: number): { verb: CueVerb; next: number } | null
   if (!verb) return null;
   const after = toks[i + 1]?.lower;
   if (verb.needs) return after && verb.needs.includes(after) ? { verb, next: i + 2 } : null;
+  if (verb.later) {
+    // "portrayed himself as …": the particle within eight words of the verb, in the same clause.
+    for (let k = i + 2; k < toks.length && k <= i + 9; k++) {
+      const w = toks[k]!;
+      if (!w.word && !isAbbreviationDot(toks, k) && w.text !== '’' && w.text !== "'") return null;
+      if (verb.later.includes(w.lower)) return { verb, next: i + 1 };
+    }
+    return null;
+  }
   if (verb.takes && after && verb.takes.includes(after)) return { verb, next: i + 2 };
   return { verb, next: i + 1 };
 }
@@ -189,17 +291,36 @@ function subjectOf(toks: Token[], i: number, floor: number): Subject | null {
   let j = i - 1;
   let skipped = 0;
   let passive = false;
-  while (j >= floor && skipped < 5 && toks[j]!.word && isBetween(toks[j]!)) {
-    if (PASSIVE_BE.has(toks[j]!.lower)) passive = true;
-    j--;
-    skipped++;
+  while (j >= floor && skipped < 5 && toks[j]!.word) {
+    if (isBetween(toks[j]!)) {
+      if (PASSIVE_BE.has(toks[j]!.lower)) passive = true;
+      j--;
+      skipped++;
+    } else if (toks[j]!.lower === 'to' && j > floor && RAISING.has(toks[j - 1]!.lower)) {
+      // "he appeared to suggest", "she has tried to explain", "he went on to say".
+      j -= 2;
+      skipped += 2;
+      if (j > floor && toks[j + 1]!.lower === 'on' && /^(?:go|goes|went|gone)$/.test(toks[j]!.lower)) j--;
+    } else break;
   }
   // "was asked", "were told": the grammatical subject is the one spoken to, not the speaker. A bare
   // "-ing" form ("…, adding that", "additional reporting by") has no subject of its own here.
   const ing = /ing$/.test(toks[i]!.lower);
-  if (passive !== ing) return null;
+  // An adjective needs its "be" ("was sure"); a verb must not have one ("was asked").
+  if (CUE_VERBS.get(toks[i]!.lower)?.adjective ? !passive : passive !== ing) return null;
   if (j < floor) return null;
-  let t = toks[j]!;
+  // "The S.E.C. said", "Robert Byrd Jr. said": the dot of an abbreviation ends the subject.
+  let dot = false;
+  if (
+    j > floor &&
+    toks[j]!.text === '.' &&
+    toks[j - 1]!.word &&
+    (toks[j - 1]!.text.includes('.') || ABBREVIATION.test(toks[j - 1]!.text))
+  ) {
+    j--;
+    dot = true;
+  }
+  const t = toks[j]!;
   // A party tag: "Rep. John Mica (R-Fla.) said".
   if (t.text === ')') {
     let open = j - 1;
@@ -223,12 +344,40 @@ function subjectOf(toks: Token[], i: number, floor: number): Subject | null {
   if (!kind) return null;
   if (PRONOUNS.has(t.lower)) return { from: j, to: j, strong: kind === 'strong' };
   const from = chunkStart(toks, j, floor);
-  t = toks[from]!;
-  return { from, to: j, strong: kind === 'strong' };
+  return { from, to: dot ? j + 1 : j, strong: kind === 'strong' };
 }
 
 function span(toks: Token[], from: number, to: number): Span {
   return { start: toks[from]!.start, end: toks[to]!.end };
+}
+
+const AGENT_ENDS = new Set(
+  'on in at during last this after before earlier yesterday today when while because since'.split(' '),
+);
+
+/**
+ * A reporting verb in the passive with its agent: "X was first reported by Y", "X has been endorsed by Y".
+ * The content is the subject, the speaker the agent.
+ */
+function passiveBy(toks: Token[], i: number, next: number, floor: number): Clause | null {
+  if (toks[next]?.lower !== 'by' || /ing$/.test(toks[i]!.lower)) return null;
+  let j = i - 1;
+  let passive = false;
+  while (j >= floor && i - j <= 5 && toks[j]!.word && isBetween(toks[j]!)) {
+    if (PASSIVE_BE.has(toks[j]!.lower)) passive = true;
+    j--;
+  }
+  if (!passive || j < floor || !headKind(toks, j, floor) || PRONOUNS.has(toks[j]!.lower)) return null;
+  const from = chunkStart(toks, j, floor);
+  let sEnd = phraseAfter(toks, next + 1, 12);
+  // The agent ends before a time or a place: "by the Post on Friday".
+  for (let k = next + 2; k <= sEnd; k++)
+    if (!toks[k]!.cap && AGENT_ENDS.has(toks[k]!.lower)) {
+      sEnd = k - 1;
+      break;
+    }
+  if (sEnd <= next || !toks[next + 1]!.word || wordsBetween(toks, from, j) < 2) return null;
+  return { content: span(toks, from, j), speaker: span(toks, next + 1, sEnd), cue: span(toks, i, next) };
 }
 
 /** Index of the last token of the sentence's text, before closing punctuation and quote marks. */
@@ -317,8 +466,65 @@ function contentFrom(toks: Token[], k: number, verb: CueVerb | null, last: numbe
         break;
     }
   }
+  // "says at a campaign stop in Toledo, Ohio, that …", "told MSNBC's "Morning Joe" that …": a longer
+  // setting or addressee, closed by "that" after a comma or a quote, with no verb of its own.
+  if (k <= last && toks[k]!.lower !== 'that' && (PREPOSITIONS.has(toks[k]!.lower) || verb?.addressee)) {
+    for (let m = k + 1; m <= Math.min(last, k + 16); m++) {
+      const t = toks[m]!;
+      if (t.lower === 'that') {
+        const prev = toks[m - 1]!.text;
+        if (prev === ',' || CLOSE_QUOTE.has(prev)) k = m;
+        break;
+      }
+      if (
+        t.word
+          ? !t.cap && CUE_VERBS.has(t.lower) && !NOUNLIKE.has(t.lower)
+          : t.text === ';' || t.text === ':' || (/[.!?]/.test(t.text) && !isAbbreviationDot(toks, m))
+      )
+        break;
+    }
+  }
   while (k <= last && (toks[k]!.lower === 'that' || toks[k]!.text === ':' || toks[k]!.text === ',')) k++;
   return k;
+}
+
+/** A headline in title case: most longer words after the first are capitalised ("Obama Says Museum Will …"). */
+function titleCase(toks: Token[], last: number): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let k = 1; k <= last; k++) {
+    const t = toks[k]!;
+    if (!t.word || t.text.length < 4) continue;
+    const first = t.text.charCodeAt(0);
+    if (first >= 48 && first <= 57) continue;
+    words++;
+    if (t.cap) caps++;
+    // Four lowercase words among the first eight longer ones: running text, not a headline.
+    else if (words - caps >= 4 && words <= 8) return false;
+  }
+  return words >= 3 && caps >= words * 0.75;
+}
+
+/**
+ * Capitalised reporting verbs of a title-case headline in the present tense ("Says", "Shows", "Vows"):
+ * read as verbs (their tokens copied without the capital) and added to `verbs`.
+ */
+function headlineVerbs(toks: Token[], last: number, verbs: number[]): void {
+  let added = false;
+  for (let k = 1; k <= last; k++) {
+    const t = toks[k]!;
+    if (!t.cap || !t.lower.endsWith('s') || !CUE_VERBS.has(t.lower) || NOUNLIKE.has(t.lower)) continue;
+    toks[k] = { ...t, cap: false };
+    verbs.push(k);
+    added = true;
+  }
+  if (added) verbs.sort((a, b) => a - b);
+}
+
+/** Is the content at `from` introduced by a "that" or a colon after the cue ("noted that, like him, …")? */
+function introduced(toks: Token[], after: number, from: number): boolean {
+  for (let k = after; k < from; k++) if (toks[k]!.lower === 'that' || toks[k]!.text === ':') return true;
+  return false;
 }
 
 /** The subject opening the sentence: a pronoun or a name ("Senator Ana Ruiz of Ohio"). */
@@ -335,27 +541,39 @@ function openingSubject(toks: Token[]): Span | null {
   return span(toks, 0, k);
 }
 
+/** Does position `pos` lie inside (or on the marks of) one of the quoted spans? */
+function isQuoted(quoted: readonly Span[], pos: number): boolean {
+  for (let q = 0; q < quoted.length; q++)
+    if (quoted[q]!.start - 1 <= pos && pos <= quoted[q]!.end) return true;
+  return false;
+}
+
 /**
- * Attributions in one sentence. `quoted(pos)` tells whether a position lies inside a direct quote: words
+ * Attributions in one sentence. `quoted` are the contents of the direct quotes in it: words
  * there are the speaker's, not the narrator's, and carry no cue. `quoteSpeaker` is the speaker of a direct
  * quote in the sentence, for what follows it ('"…," she said, adding that …').
  */
 export function findClauses(
   text: string,
   sentence: Span,
-  quoted: (pos: number) => boolean,
+  quoted: readonly Span[],
   quoteSpeaker: Span | null = null,
 ): Clause[] {
-  const toks = tokenize(text, sentence);
+  // Tokens that are forms of a reporting verb: the only places the two verb passes below look at.
+  const verbs: number[] = [];
+  const toks = tokenize(text, sentence, verbs);
   if (toks.length < 3) return [];
   const last = lastContentToken(toks, 0, toks.length - 1);
   if (last < 2) return [];
   const out: Clause[] = [];
-  const free = (k: number) => !quoted(toks[k]!.start);
+  while (verbs.length && verbs[verbs.length - 1]! > last) verbs.pop();
+  if (verbs[0] === 0) verbs.shift();
+  if (titleCase(toks, last)) headlineVerbs(toks, last, verbs);
 
   // "according to X" in either position.
   for (let k = 0; k < last; k++) {
-    if (toks[k]!.lower !== 'according' || toks[k + 1]?.lower !== 'to' || !free(k)) continue;
+    if (toks[k]!.lower !== 'according' || toks[k + 1]?.lower !== 'to' || isQuoted(quoted, toks[k]!.start))
+      continue;
     const sEnd = phraseAfter(toks, k + 2, 16);
     if (sEnd < k + 2) continue;
     const cue = span(toks, k, k + 1);
@@ -372,10 +590,11 @@ export function findClauses(
   }
 
   // A closing or parenthetical attribution: "…, X said (on Monday).", "…, said X.", "…, X said, …".
-  for (let i = 2; i <= last; i++) {
-    if (!free(i)) continue;
+  for (let c = 0; c < verbs.length; c++) {
+    const i = verbs[c]!;
+    if (i < 2) continue;
     const cue = cueAt(toks, i);
-    if (!cue) continue;
+    if (!cue || isQuoted(quoted, toks[i]!.start)) continue;
     if (!TRAILING.has(cue.verb.lemma) || /ing$/.test(toks[i]!.lower)) continue;
     let speaker: Span | null = null;
     let segStart: number;
@@ -448,10 +667,10 @@ export function findClauses(
   // "X (has also) said (on Monday) (that) …", several per sentence: "X said …, and Y argued …".
   let current: Clause | null = null;
   let floor = 0;
-  for (let i = 1; i <= last; i++) {
-    if (!free(i)) continue;
+  for (let c = 0; c < verbs.length; c++) {
+    const i = verbs[c]!;
     const cue = cueAt(toks, i);
-    if (!cue) continue;
+    if (!cue || isQuoted(quoted, toks[i]!.start)) continue;
     // A second verb of the same speaker: "… and called for …", "…, saying …", "…, adding that …".
     let k = i - 1;
     while (k > 0 && toks[k]!.word && isBetween(toks[k]!) && !PASSIVE_BE.has(toks[k]!.lower)) k--;
@@ -471,7 +690,8 @@ export function findClauses(
       if (
         TRAILING.has(cue.verb.lemma) &&
         PREPOSITIONS.has(toks[from]!.lower) &&
-        !cue.verb.takes?.includes(toks[from]!.lower)
+        !cue.verb.takes?.includes(toks[from]!.lower) &&
+        !introduced(toks, cue.next, from)
       )
         continue;
       current = {
@@ -489,17 +709,38 @@ export function findClauses(
       if (!subj) continue;
       const before = toks[subj.from - 1];
       const before2 = toks[subj.from - 2];
+      const head = toks[subj.from]!;
+      // A named or pronoun subject opens a clause of its own after "and", "because", "although", a dash:
+      // "… and he noted that …", "… because they felt …". So does "who" after a comma: "…, who says …".
+      const named = subj.strong && subj.to - subj.from <= 3 && (head.cap || PRONOUNS.has(head.lower));
       const coordinated =
         before &&
         (before.text === ';' ||
-          (COORDINATORS.has(before.lower) && (before2?.text === ',' || before2?.text === ';')));
+          (COORDINATORS.has(before.lower) &&
+            (before2?.text === ',' || before2?.text === ';' || DASH.has(before2?.text ?? '') || named)) ||
+          (SUBORDINATORS.has(before.lower) && named) ||
+          (before.text === ',' && subj.from === subj.to && head.lower === 'who'));
       if (!coordinated) continue;
-      const cut = before2?.text === ',' || before2?.text === ';' ? subj.from - 3 : subj.from - 2;
+      const cut =
+        before.text === ',' || before.text === ';'
+          ? subj.from - 2
+          : before2?.text === ',' || before2?.text === ';' || DASH.has(before2?.text ?? '')
+            ? subj.from - 3
+            : subj.from - 2;
       if (cut < 0) continue;
       current.content = { start: current.content.start, end: toks[cut]!.end };
     }
     const subj = subjectOf(toks, i, floor);
-    if (!subj) continue;
+    if (!subj) {
+      // "The story was first reported by the Post": what was reported, and by whom.
+      const by = passiveBy(toks, i, cue.next, floor);
+      if (by) {
+        current = by;
+        out.push(by);
+        floor = cue.next;
+      }
+      continue;
+    }
     // '"…," Ruiz said on Monday': the attribution of the quote before, with no content of its own.
     const opener = toks[subj.from - 1];
     if (
@@ -520,12 +761,21 @@ export function findClauses(
     if (
       (TRAILING.has(cue.verb.lemma) &&
         PREPOSITIONS.has(first.lower) &&
-        !cue.verb.takes?.includes(first.lower)) ||
+        !cue.verb.takes?.includes(first.lower) &&
+        !introduced(toks, cue.next, from)) ||
       REFLEXIVE.test(first.lower)
     )
       continue;
+    // "When Ruiz noted that …, the mayor replied …": an attribution in an opening subordinate clause ends
+    // at the clause's comma.
+    let end = last;
+    if (subj.from === 1 && OPENING_SUBORDINATORS.has(toks[0]!.lower)) {
+      let comma = from + 2;
+      while (comma < last && toks[comma]!.text !== ',') comma++;
+      if (comma < last && wordsBetween(toks, comma + 1, last) >= 3) end = comma - 1;
+    }
     current = {
-      content: span(toks, from, last),
+      content: span(toks, from, end),
       speaker: span(toks, subj.from, subj.to),
       cue: { start: toks[i]!.start, end: toks[cue.next - 1]!.end },
     };
@@ -537,7 +787,7 @@ export function findClauses(
   if (out.length === 0)
     for (let k = 1; k < last; k++) {
       const t = toks[k]!;
-      if (t.cap || !CUE_NOUNS.has(t.lower) || !free(k)) continue;
+      if (t.cap || !CUE_NOUNS.has(t.lower) || isQuoted(quoted, t.start)) continue;
       const nextLower = toks[k + 1]?.lower;
       if (nextLower !== 'that' && nextLower !== 'for' && nextLower !== 'to') continue;
       let p = k - 1;

@@ -10,16 +10,23 @@ export interface CueVerb {
   needs?: string[];
   /** Particles that may follow and are part of the cue ("call for", "warn against"). */
   takes?: string[];
+  /**
+   * A particle that must follow the verb's object within a few words: "painted him as a liar", "linked
+   * the leak to Russia". The content is the object and what follows.
+   */
+  later?: string[];
+  /** An adjective after "be" ("was sure that", "is determined to"), not a verb. */
+  adjective?: boolean;
   /** The verb takes an addressee before its content ("told reporters that …"). */
   addressee?: boolean;
 }
 
 // Verbs of saying, writing and showing; of thinking, wanting and judging; and of taking a position. Grouped
 // by meaning; each lemma is inflected below. `lemma:particle,particle` lists particles that may follow,
-// `lemma!particle` ones that must.
+// `lemma!particle` ones that must, `lemma~particle` ones that must follow its object.
 const GROUPS = {
   saying:
-    'say add note state explain declare announce claim argue insist assert contend maintain reply respond answer retort remark comment mention observe acknowledge admit concede confirm deny reveal disclose report write tweet testify tout boast brag joke quip recall recount describe reiterate repeat echo stress emphasize emphasise underscore highlight reaffirm affirm allege complain lament protest pledge promise vow swear threaten predict forecast estimate project suggest propose recommend advise caution warn:against,of,about counter concur agree:with,that disagree:with speculate hint imply insinuate muse wonder quote cite reference:to detail outline preach proclaim pronounce specify volunteer conclude figure theorize guess chime:in chirp posit clarify correct',
+    'say add note state explain declare announce claim argue insist assert contend maintain reply respond:to answer retort remark:on,upon comment:on mention observe acknowledge admit concede confirm deny reveal disclose report write tweet testify tout boast:about,of brag:about joke:about quip recall recount describe reiterate repeat echo stress emphasize emphasise underscore highlight reaffirm affirm allege complain:about,of lament protest pledge promise vow swear threaten predict forecast estimate project suggest propose recommend advise caution warn:against,of,about counter concur agree:with,that disagree:with speculate hint imply insinuate muse wonder quote cite reference:to detail outline preach proclaim pronounce specify volunteer conclude figure theorize guess chime:in chirp posit clarify correct',
   showing: 'find show indicate demonstrate illustrate document signal publish release reveal',
   addressing:
     'tell ask urge remind assure inform notify instruct order beg implore press challenge invite encourage',
@@ -27,8 +34,15 @@ const GROUPS = {
     'believe think feel know expect hope fear worry:about,that doubt suspect reckon realize realise understand consider regard anticipate acknowledge recognize recognise accept imagine',
   wanting:
     'want wish plan intend seek demand request prefer favor favour support oppose back endorse reject dismiss decline!to refuse!to welcome hail praise applaud celebrate thank commend congratulate condemn criticize criticise slam blast attack accuse blame charge fault denounce decry deride mock ridicule question dispute challenge defend justify apologize apologise call:for,on,out endorse',
+  // Verbs of discussing and of deciding: positions taken in a debate, a vote or a ruling.
+  discussing: 'discuss debate talk!about express voice acknowledge tout promote',
+  deciding:
+    'decide vote!for,against,to rule!that,on,against,in approve veto block sign!into impose lift unveil offer',
+  // Verbs of casting someone or something in a light: "portrayed him as …", "linked the leak to …".
+  casting:
+    'portray~as depict~as characterize~as characterise~as paint~as cast~as brand~as label~as see~as view~as frame~as link~to tie~to compare~to,with liken~to',
   phrasal:
-    'point!out,to speak!of,about,out,to,with push!for,back weigh!in lay!out spell!out sound!off come!out single!out rail!against lash!out vouch!for take!issue',
+    'point!out,to speak!of,about,out,to,with push!for,back weigh!in lay!out spell!out sound!off come!out single!out rail!against lash!out vouch!for take!issue make!clear',
 } as const;
 
 const IRREGULAR: Record<string, string[]> = {
@@ -50,6 +64,7 @@ const IRREGULAR: Record<string, string[]> = {
   go: ['goes', 'went', 'gone', 'going'],
   come: ['comes', 'came', 'coming'],
   take: ['takes', 'took', 'taken', 'taking'],
+  make: ['makes', 'made', 'making'],
   spell: ['spells', 'spelled', 'spelt', 'spelling'],
   sound: ['sounds', 'sounded', 'sounding'],
   lash: ['lashes', 'lashed', 'lashing'],
@@ -84,17 +99,29 @@ ADDRESSING.add('assure');
 export const CUE_VERBS = new Map<string, CueVerb>();
 for (const group of Object.values(GROUPS))
   for (const item of group.split(/\s+/)) {
-    const m = /^([a-z]+)(?:([:!])([a-z,]+))?$/.exec(item);
+    const m = /^([a-z]+)(?:([:!~])([a-z,]+))?$/.exec(item);
     if (!m) continue;
     const lemma = m[1]!;
     const particles = m[3]?.split(',');
     const entry: CueVerb = {
       lemma,
-      ...(m[2] === '!' ? { needs: particles } : m[2] === ':' ? { takes: particles } : {}),
+      ...(m[2] === '!'
+        ? { needs: particles }
+        : m[2] === ':'
+          ? { takes: particles }
+          : m[2] === '~'
+            ? { later: particles }
+            : {}),
       ...(ADDRESSING.has(lemma) ? { addressee: true } : {}),
     };
     for (const form of inflect(lemma)) if (!CUE_VERBS.has(form)) CUE_VERBS.set(form, entry);
   }
+
+/** Adjectives of certainty and resolve after "be": "she was sure (that) …", "he is determined to …". */
+const ADJECTIVES =
+  'sure certain confident convinced adamant aware determined willing hopeful optimistic skeptical sceptical eager reluctant unsure';
+for (const lemma of ADJECTIVES.split(' '))
+  if (!CUE_VERBS.has(lemma)) CUE_VERBS.set(lemma, { lemma, adjective: true });
 
 /**
  * Forms that are far more often nouns or adjectives than reporting verbs and need a clear subject right
@@ -155,6 +182,13 @@ export const CONTENT_OPENERS = new Set(['that', ':', ',']);
 /** Addressees after "told", "asked", "warned": "reporters", "the council", "CNN". */
 export const ADDRESSEES = new Set(
   'reporters journalists listeners viewers supporters voters him her them us me you everyone lawmakers senators members students donors attendees audiences audience crowd crowds'.split(
+    ' ',
+  ),
+);
+
+/** Lowercase heads strong enough to carry a cue that is often a noun ("the campaign plans"). */
+export const AGENTS = new Set(
+  'officials official spokesman spokeswoman spokesperson spokespeople aides aide advisers adviser advisors advisor experts expert analysts analyst economists economist critics critic supporters opponents voters respondents residents sources source campaign administration government ministry department agency police prosecutors investigators authorities lawmakers senators democrats republicans leaders leader poll polls survey surveys report reports study studies data figures documents records analysis researchers scientists scholars observers organizers organisers protesters activists officers lawyers attorneys judge court committee panel board council commission group groups company companies party statement memo letter filing lawsuit ad ads video article editorial newspaper paper network site website people americans candidates candidate nominee president governor senator congressman congresswoman mayor minister secretary chairman chairwoman director chief executive author authors writer reporter host anchor doctors nurses workers parents students teachers members others many most some few all both everyone nobody someone'.split(
     ' ',
   ),
 );
