@@ -95,28 +95,52 @@ function attributionsOf(members: Candidate[]): { speaker: string; outlets: strin
 
 export function alignQuotes(articles: Article[], entities: StoryEntity[], idf: Idf): QuoteGroup[] {
   const groups: { members: Candidate[]; speaker: string | null }[] = [];
+  // Only groups sharing a word with a quote can contain it (containment is zero otherwise): an index from
+  // words to groups keeps a big story's alignment from comparing every quote with every group. Groups
+  // are still visited in creation order, so ties go where they went without the index.
+  const groupsOf = new Map<string, number[]>();
+  let seen = new Uint32Array(64);
+  let stamp = 0;
   for (const c of candidates(articles, entities)) {
     if (c.words.length === 0) continue;
-    let best: (typeof groups)[number] | undefined;
+    if (seen.length < groups.length) seen = new Uint32Array(groups.length * 2);
+    stamp++;
+    const sharing: number[] = [];
+    for (const w of c.words)
+      for (const index of groupsOf.get(w) ?? [])
+        if (seen[index] !== stamp) {
+          seen[index] = stamp;
+          sharing.push(index);
+        }
+    sharing.sort((x, y) => x - y);
+    let best = -1;
     let bestScore = SAME_STATEMENT;
-    for (const g of groups) {
+    for (const index of sharing) {
+      const g = groups[index]!;
       if (!g.members.every((m) => sameOccasion(m.occasion, c.occasion))) continue;
-      const score = Math.max(
-        ...g.members.map((m) =>
-          m.instance.article === c.instance.article ? 0 : weightedContainment(m.words, c.words, idf),
-        ),
-      );
+      let score = 0;
+      for (const m of g.members)
+        if (m.instance.article !== c.instance.article)
+          score = Math.max(score, weightedContainment(m.words, c.words, idf));
       const otherSpeaker = c.speaker && g.speaker && c.speaker !== g.speaker;
       if (otherSpeaker && (score < SAME_WORDS || c.words.length < LONG_ENOUGH)) continue;
       if (score >= bestScore) {
-        best = g;
+        best = index;
         bestScore = score;
       }
     }
-    if (best) {
-      best.members.push(c);
-      best.speaker ??= c.speaker;
-    } else groups.push({ members: [c], speaker: c.speaker });
+    if (best >= 0) {
+      groups[best]!.members.push(c);
+      groups[best]!.speaker ??= c.speaker;
+    } else {
+      best = groups.length;
+      groups.push({ members: [c], speaker: c.speaker });
+    }
+    for (const w of new Set(c.words)) {
+      const list = groupsOf.get(w);
+      if (!list) groupsOf.set(w, [best]);
+      else if (!list.includes(best)) list.push(best);
+    }
   }
   const nameOf = new Map(entities.map((e) => [e.id, e.name]));
   return groups.map((g, i) => {

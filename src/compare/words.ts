@@ -176,19 +176,44 @@ function setOf(words: string[]): Set<string> {
 }
 
 export function weightedContainment(a: string[], b: string[], idf?: Idf): number {
-  const sa = setOf(a);
-  const sb = setOf(b);
-  if (sa.size === 0 || sb.size === 0) return 0;
+  const wa = weightsOf(a, idf);
+  const wb = weightsOf(b, idf);
+  if (wa.words.length === 0 || wb.words.length === 0) return 0;
   let inter = 0;
-  let wa = 0;
-  let wb = 0;
-  for (const x of sa) {
-    const w = weightOf(x, idf);
-    wa += w;
-    if (sb.has(x)) inter += w;
+  const other = setOf(b);
+  for (let i = 0; i < wa.words.length; i++) if (other.has(wa.words[i]!)) inter += wa.weights[i]!;
+  return inter / Math.min(wa.total, wb.total);
+}
+
+/** A bag's distinct words with their weights, in first-seen order, and the weights' sum. */
+interface BagWeights {
+  idf: Idf | undefined;
+  version: number;
+  words: string[];
+  weights: Float64Array;
+  total: number;
+}
+
+/**
+ * Kept per bag, like the vectors below: quote alignment compares each quote's words with many others,
+ * and looking every word's weight up again for each pair was most of its cost. Sums run in the order
+ * the words were first seen, so the results are exactly those of summing over the bag's set.
+ */
+const bagWeights = new WeakMap<string[], BagWeights>();
+function weightsOf(words: string[], idf: Idf | undefined): BagWeights {
+  const version = idf?.version ?? -1;
+  const cached = bagWeights.get(words);
+  if (cached && cached.idf === idf && cached.version === version) return cached;
+  const distinct = [...setOf(words)];
+  const weights = new Float64Array(distinct.length);
+  let total = 0;
+  for (let i = 0; i < distinct.length; i++) {
+    weights[i] = weightOf(distinct[i]!, idf);
+    total += weights[i]!;
   }
-  for (const x of sb) wb += weightOf(x, idf);
-  return inter / Math.min(wa, wb);
+  const entry = { idf, version, words: distinct, weights, total };
+  bagWeights.set(words, entry);
+  return entry;
 }
 
 interface BagVector {
