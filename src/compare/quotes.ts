@@ -150,7 +150,9 @@ export function alignQuotes(articles: Article[], entities: StoryEntity[], idf: I
       const diff = wordDiff(canonical.instance.text, m.instance.text);
       const misquote =
         m !== canonical && m.instance.direct && directCount > 1 && insertedSubstance(diff).length > 0;
-      return { ...m.instance, diff, ...(misquote ? { misquote } : {}) };
+      // Most instances repeat the canonical wording: their diff (the whole text again) is left out.
+      const same = diff.every((d) => d.op === 'equal');
+      return { ...m.instance, ...(same ? {} : { diff }), ...(misquote ? { misquote } : {}) };
     });
     const attributions = attributionsOf(g.members);
     const speaker = attributions.length > 1 ? attributions[0]!.speaker : g.speaker;

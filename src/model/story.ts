@@ -25,7 +25,7 @@ export interface QuoteInstance extends Cite {
   direct: boolean;
   outlet?: string;
   speaker?: Cite | null;
-  /** Word-level diff from the group's canonical wording to this instance. */
+  /** Word-level diff from the group's canonical wording to this instance; absent when the wording is the same. */
   diff?: DiffOp[];
   /** Set when this direct quote differs in substance from the others'. */
   misquote?: boolean;

@@ -5,7 +5,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -157,7 +157,7 @@ export function createApp(options: AppOptions): Hono {
   // server clear the cache at once, and writes by other processes (workers) show within that time.
   const storyBodies = new Map<
     string,
-    { version: number; body: string; gzipped: Uint8Array; checked: number }
+    { version: number; body: string; gzipped: Uint8Array; brotli?: Uint8Array; checked: number }
   >();
   app.get('/api/stories/:id', async (c) => {
     const id = c.req.param('id');
@@ -204,8 +204,22 @@ export function createApp(options: AppOptions): Hono {
       ETag: `"s-${cached.version}"`,
       Vary: 'Accept-Encoding',
     };
-    // Compressed once per version, a story travels at a tenth of its size to every client that accepts it.
-    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? ''))
+    // Compressed once per version, a story travels at a tenth of its size to every client that accepts it;
+    // Brotli (what browsers ask for first) saves a further sixth, at a quality that compresses a large
+    // story in milliseconds, made on the first request that accepts it.
+    const accepted = c.req.header('accept-encoding') ?? '';
+    if (/\bbr\b/.test(accepted)) {
+      cached.brotli ??= new Uint8Array(
+        brotliCompressSync(cached.body, {
+          params: {
+            [zlibConstants.BROTLI_PARAM_QUALITY]: 6,
+            [zlibConstants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(cached.body),
+          },
+        }),
+      );
+      return c.body(cached.brotli as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Encoding': 'br' });
+    }
+    if (/\bgzip\b/.test(accepted))
       return c.body(cached.gzipped as Uint8Array<ArrayBuffer>, 200, {
         ...headers,
         'Content-Encoding': 'gzip',
