@@ -2,14 +2,21 @@
  * An incremental copy index: documents are added one at a time, each is queried against everything
  * before it through LSH bands over its sketch, and candidates are confirmed by the estimated Jaccard.
  * It serialises to JSON as the documents' sketches; the buckets are rebuilt on load. Memory per document,
- * measured on the 20k syndication corpus: about 1.0 KB of buckets and chains plus its sketch (a 64 × 4-byte
+ * measured on the 20k syndication corpus with 32 bands: about 1.0 KB of buckets and chains (less with the 21 used now) plus its sketch (a 64 × 4-byte
  * signature with its object, about 0.35 KB), so about 1.3 KB in all.
  */
 import { BandTable } from './band-table.ts';
 import { BINS, EMPTY, sketchText } from './sketch.ts';
 
-export const BANDS = 32;
-const ROWS = BINS / BANDS;
+/**
+ * 21 bands of 3 rows (63 of the 64 bins): a pair is a candidate with probability 1 − (1 − J³)²¹, 0.94 at
+ * Jaccard 0.5 and 0.994 at 0.6, so copies at the usual thresholds are still found, while chance
+ * collisions — and the bucket probes and chain steps they cost — are far fewer than with 32 bands of 2
+ * (whose curve starts at J ≈ 0.2). On the 20k syndication corpus: 12 of 39,555 direct pairs fewer, about
+ * a fifth less time end to end.
+ */
+export const BANDS = 21;
+const ROWS = Math.floor(BINS / BANDS);
 
 export interface IndexedDoc {
   id: string;
