@@ -40,11 +40,14 @@ describe('summary and timeline of the example story', async () => {
     expect(new Set(contested!.sources.map((s) => s.article)).size).toBeGreaterThanOrEqual(4);
   });
 
-  it('respects the length budget and cites several outlets for shared sentences', () => {
-    const words = summary
-      .filter((s) => !s.text.startsWith('Reports of'))
-      .reduce((n, s) => n + s.text.split(/\s+/).length, 0);
+  it('respects the length budget, dispute lines included, and cites several outlets for shared sentences', () => {
+    const words = summary.reduce((n, s) => n + s.text.split(/\s+/).length, 0);
     expect(words).toBeLessThanOrEqual(150);
+    for (const budget of [70, 100, 120]) {
+      const short = summarizeStory({ articles, facts, quotes }, { words: budget });
+      expect(short.some((s) => s.text.startsWith('Reports of'))).toBe(true);
+      expect(short.reduce((n, s) => n + s.text.split(/\s+/).length, 0)).toBeLessThanOrEqual(budget);
+    }
     expect(summary.some((s) => new Set(s.sources.map((x) => x.article)).size >= 3)).toBe(true);
     expect(summarizeStory({ articles, facts: [], quotes: [] }, { sentences: 2 })).toHaveLength(2);
   });

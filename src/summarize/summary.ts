@@ -135,11 +135,18 @@ export function describeContested(fact: Fact): { text: string; sources: Cite[] }
 /**
  * Greedy maximal marginal relevance: each round takes the candidate whose score, discounted by its
  * closest likeness to what is already chosen (score × (1 − similarity)), is highest. A sentence that
- * would overflow the word budget is passed over (the budget is an upper bound), one too close to a
- * chosen sentence is never taken.
+ * would overflow the word budget (with the dispute lines it brings) is passed over, the budget being an
+ * upper bound; one too close to a chosen sentence is never taken.
  */
-function select(usable: Candidate[], idf: Idf, budgetWords: number, budgetSentences: number): Candidate[] {
+function select(
+  usable: Candidate[],
+  idf: Idf,
+  budgetWords: number,
+  budgetSentences: number,
+  disputesOf: (c: Candidate) => { fact: Fact; words: number }[],
+): Candidate[] {
   const chosen: Candidate[] = [];
+  const stated = new Set<Fact>();
   const pool = [...usable].sort((a, b) => b.score - a.score);
   const likeness = new Float64Array(pool.length);
   const open = pool.map(() => true);
@@ -160,10 +167,14 @@ function select(usable: Candidate[], idf: Idf, budgetWords: number, budgetSenten
     if (best < 0) break;
     open[best] = false;
     const c = pool[best]!;
-    const n = c.text.split(/\s+/).length;
+    // A sentence brings the disputes it states one side of (stated once each): they count against the
+    // budget with it.
+    const disputes = disputesOf(c).filter((d) => !stated.has(d.fact));
+    const n = c.text.split(/\s+/).length + disputes.reduce((sum, d) => sum + d.words, 0);
     if (words + n > budgetWords && chosen.length) continue;
     if (likeness[best]! > REDUNDANT) continue;
     chosen.push(c);
+    for (const d of disputes) stated.add(d.fact);
     words += n;
     for (let i = 0; i < pool.length; i++)
       if (open[i]) likeness[i] = Math.max(likeness[i]!, weightedCosine(pool[i]!.words, c.words, idf));
@@ -200,16 +211,8 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     const lead = 1 / (1 + c.index);
     c.score = support + LEAD_WEIGHT * lead + (articles.length === 1 ? lead : 0);
   }
-  const chosen = select(usable, idf, budgetWords, budgetSentences);
-  const time = (a: Article) => Date.parse(a.meta.published ?? '') || 0;
-  chosen.sort(
-    (a, b) =>
-      time(a.article) - time(b.article) ||
-      articles.indexOf(a.article) - articles.indexOf(b.article) ||
-      a.index - b.index,
-  );
-  const contested = input.facts.filter((f) => f.status === 'conflict');
-  const out: SummarySentence[] = chosen.map((c) => {
+  // A sentence cites itself and every other outlet's sentence saying the same.
+  const sourcesOf = (c: Candidate): Cite[] => {
     const sources: Cite[] = [{ article: c.article.id, start: c.start, end: c.end, text: c.text }];
     const seen = new Set([c.article.id]);
     for (const j of comparable(position.get(c)!)) {
@@ -220,18 +223,42 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
         seen.add(other.article.id);
       }
     }
-    return { text: c.text, sources };
-  });
+    return sources;
+  };
+  const contested = input.facts
+    .filter((f) => f.status === 'conflict')
+    .map((fact) => ({ fact, line: describeContested(fact) }));
+  const statesSideOf = (sources: Cite[], fact: Fact) =>
+    sources.some((src) =>
+      fact.values.some((v) => v.article === src.article && v.start >= src.start && v.end <= src.end),
+    );
+  const sources = new Map<Candidate, Cite[]>();
+  const citesOf = (c: Candidate) => {
+    let cites = sources.get(c);
+    if (!cites) sources.set(c, (cites = sourcesOf(c)));
+    return cites;
+  };
+  const disputesOf = (c: Candidate) =>
+    contested.length
+      ? contested
+          .filter(({ fact }) => statesSideOf(citesOf(c), fact))
+          .map(({ fact, line }) => ({ fact, words: line.text.split(/\s+/).length }))
+      : [];
+  const chosen = select(usable, idf, budgetWords, budgetSentences, disputesOf);
+  const time = (a: Article) => Date.parse(a.meta.published ?? '') || 0;
+  chosen.sort(
+    (a, b) =>
+      time(a.article) - time(b.article) ||
+      articles.indexOf(a.article) - articles.indexOf(b.article) ||
+      a.index - b.index,
+  );
+  const out: SummarySentence[] = chosen.map((c) => ({ text: c.text, sources: citesOf(c) }));
   // A chosen sentence stating one side of a contested figure is followed by the whole dispute, so the
   // summary never picks a side silently. Disputes about what the summary does not state stay in the
   // story's conflicts, where they do not crowd out what most outlets report.
-  for (const fact of contested) {
-    const at = out.findIndex((s) =>
-      s.sources.some((src) =>
-        fact.values.some((v) => v.article === src.article && v.start >= src.start && v.end <= src.end),
-      ),
-    );
-    if (at >= 0) out.splice(at + 1, 0, describeContested(fact));
+  for (const { fact, line } of contested) {
+    const at = out.findIndex((s) => statesSideOf(s.sources, fact));
+    if (at >= 0) out.splice(at + 1, 0, line);
   }
   return out;
 }
