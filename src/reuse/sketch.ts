@@ -222,6 +222,14 @@ function sketchFolded(text: string, fold: boolean): TextSketch | null {
       }
       wordHash = Math.imul(wordHash ^ unit, 0x01000193);
       normalized = Math.imul(normalized ^ unit, 0x01000193);
+      // The rest of the word in a tight loop, for as long as its units need no special care.
+      while (i + 1 < n) {
+        const next = foldTable[text.charCodeAt(i + 1)]!;
+        if (next <= LAST_MARKER) break;
+        wordHash = Math.imul(wordHash ^ next, 0x01000193);
+        normalized = Math.imul(normalized ^ next, 0x01000193);
+        i++;
+      }
       continue;
     }
     if (!inWord) continue;
