@@ -15,30 +15,28 @@ export async function* splitLines(
   let skipping = false;
   let number = 0;
   for await (const chunk of chunks) {
-    let text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    while (text.length > 0) {
-      const nl = text.indexOf('\n');
-      if (nl === -1) {
-        if (!skipping) {
-          pending += text;
-          if (pending.length > maxLineBytes) {
-            skipping = true;
-            pending = '';
-          }
-        }
-        break;
-      }
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    // Lines are cut out of the chunk by position: no re-slicing of the rest of the chunk per line.
+    let from = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
       number++;
       if (skipping) {
         yield { tooLong: true, number };
         skipping = false;
       } else {
-        const line = pending + text.slice(0, nl);
+        const line = pending ? pending + text.slice(from, nl) : text.slice(from, nl);
         if (line.length > maxLineBytes) yield { tooLong: true, number };
-        else yield { line: line.replace(/\r$/, ''), number };
+        else yield { line: line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line, number };
       }
       pending = '';
-      text = text.slice(nl + 1);
+      from = nl + 1;
+    }
+    if (from < text.length && !skipping) {
+      pending += text.slice(from);
+      if (pending.length > maxLineBytes) {
+        skipping = true;
+        pending = '';
+      }
     }
   }
   pending += decoder.end();
