@@ -7,9 +7,14 @@ import { readFileSync } from 'node:fs';
 import { fmt, prf, row, sharedFile } from '../src/eval/shared.ts';
 import { createArticle, type EntityType } from '../src/model/index.ts';
 import { findEntities, segment } from '../src/nlp/index.ts';
+import { resolutionEval } from './eval-resolve.ts';
 
 const path = sharedFile('ner/conllpp_dev.txt');
-if (!path) process.exit(0);
+if (!path) {
+  // Resolution runs on our own fixtures, with or without the shared data.
+  resolutionEval();
+  process.exit(0);
+}
 
 type Gold = { start: number; end: number; type: string };
 const docs: { text: string; gold: Gold[] }[] = [];
@@ -184,3 +189,4 @@ if (showErrors) {
     for (const [example, n] of c.ex.slice(0, showErrors)) console.log(`  ${n > 1 ? `${n}x ` : ''}${example}`);
   }
 }
+resolutionEval();

@@ -235,7 +235,10 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   const sources = new Map<Candidate, Cite[]>();
   const citesOf = (c: Candidate) => {
     let cites = sources.get(c);
-    if (!cites) sources.set(c, (cites = sourcesOf(c)));
+    if (!cites) {
+      cites = sourcesOf(c);
+      sources.set(c, cites);
+    }
     return cites;
   };
   const disputesOf = (c: Candidate) =>
