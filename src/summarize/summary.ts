@@ -148,6 +148,7 @@ function select(
   const chosen: Candidate[] = [];
   const stated = new Set<Fact>();
   const pool = [...usable].sort((a, b) => b.score - a.score);
+  const length = pool.map((c) => c.text.split(/\s+/).length);
   const likeness = new Float64Array(pool.length);
   const open = pool.map(() => true);
   let words = 0;
@@ -158,6 +159,12 @@ function select(
       // Sorted by score and discounted by at most a factor: nothing further down can beat the best.
       if (pool[i]!.score <= bestValue) break;
       if (!open[i]) continue;
+      // Words only grow and likeness only rises: a sentence that overflows the budget or is too close to
+      // a chosen one now will be so in every later round, and is set aside for good.
+      if ((chosen.length && words + length[i]! > budgetWords) || likeness[i]! > REDUNDANT) {
+        open[i] = false;
+        continue;
+      }
       const value = pool[i]!.score * (1 - MMR * likeness[i]!);
       if (value > bestValue) {
         bestValue = value;
@@ -170,9 +177,8 @@ function select(
     // A sentence brings the disputes it states one side of (stated once each): they count against the
     // budget with it.
     const disputes = disputesOf(c).filter((d) => !stated.has(d.fact));
-    const n = c.text.split(/\s+/).length + disputes.reduce((sum, d) => sum + d.words, 0);
+    const n = length[best]! + disputes.reduce((sum, d) => sum + d.words, 0);
     if (words + n > budgetWords && chosen.length) continue;
-    if (likeness[best]! > REDUNDANT) continue;
     chosen.push(c);
     for (const d of disputes) stated.add(d.fact);
     words += n;
