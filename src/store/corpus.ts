@@ -85,6 +85,14 @@ function safeId(wanted: string, hash: string): string {
 /** What the corpus asks of a worker pool (pipeline/pool.ts). */
 export type CorpusPool = Pick<WorkerPool, 'size' | 'prepare' | 'buildStory'>;
 
+interface StaleRow {
+  id: string;
+  title: string | null;
+  keywords: string[] | null;
+  /** When the story was last marked, as text: compared exactly before saving. */
+  marked: string;
+}
+
 export interface CorpusOptions {
   /**
    * Worker threads for preparing articles and building stories; without one, both run on the calling
@@ -368,71 +376,65 @@ export class Corpus {
   /**
    * Rebuilds the findings of every story marked stale. Returns how many were rebuilt.
    *
-   * A story is read in one transaction, built outside any (in the pool, several at once, when there is
-   * one), and saved in another only if it was not marked again meanwhile: a placement that changes a
-   * story marks it with a new time in the same transaction, so an unchanged mark means the findings
+   * A story is read in one transaction, built outside any (in the pool when there is one), and saved in
+   * another only if it was not marked again meanwhile: a placement that changes a story marks it with a
+   * new time in the same transaction, so an unchanged mark (read before the articles) means the findings
    * describe the story as it still is; a story marked again is built again in the next round. Building
-   * outside the transaction keeps placements (and other workers) from waiting on it.
+   * outside the transaction keeps placements (and other workers) from waiting on it. With a pool, one
+   * more story is in hand than there are threads, so that this thread reads and saves while they build.
    */
   async rebuildStale(): Promise<number> {
     const pool = this.options.pool;
-    const perRound = pool ? pool.size * 2 : 1;
+    const inHand = pool ? pool.size + 1 : 1;
     let rebuilt = 0;
     for (;;) {
-      const snapshots = await this.store.transaction(async (tx) => {
-        // The mark is read before the articles: a placement after it shows as a changed mark.
-        const rows = await tx.db.query<{
-          id: string;
-          title: string | null;
-          keywords: string[] | null;
-          marked: string;
-        }>(
-          `select id, title, keywords, marked_at::text as marked from stale_stories
-           order by marked_at, id limit $1`,
-          [perRound],
-        );
-        const read = [];
-        for (const row of rows) {
-          const articles = await tx.articlesOfStory(row.id);
-          const previous = articles.length ? await tx.getStory(row.id) : null;
-          const duplicates = articles.length ? await tx.duplicatesOf(articles.map((a) => a.id)) : [];
-          const group = {
-            id: row.id,
-            title: row.title ?? previous?.title ?? articles[0]?.meta.title ?? row.id,
-            keywords: row.keywords ?? previous?.keywords ?? [],
-            articles: articles.map((a) => a.id),
-          };
-          read.push({ row, group, articles, duplicates });
-        }
-        return read;
-      });
-      if (!snapshots.length) return rebuilt;
-      // A story merged into another since it was marked has no articles left to describe.
-      const stories = await Promise.all(
-        snapshots.map(({ group, articles, duplicates }) =>
-          !articles.length
-            ? null
-            : pool
-              ? pool.buildStory(group, articles, duplicates)
-              : buildStory(group, articles, duplicates),
-        ),
+      const rows = await this.store.db.query<StaleRow>(
+        `select id, title, keywords, marked_at::text as marked from stale_stories
+         order by marked_at, id limit $1`,
+        [inHand * 4],
       );
-      await this.store.transaction(async (tx) => {
-        // The engine-state lock orders this check-and-save with placements, which change membership.
-        await tx.lockKey(ENGINE_STATE);
-        for (const [i, { row, articles }] of snapshots.entries()) {
-          const still = await tx.db.query(
-            'select 1 from stale_stories where id = $1 and marked_at::text = $2',
-            [row.id, row.marked],
-          );
-          // Marked again (built again in the next round), or rebuilt by another worker meanwhile.
-          if (!still.length) continue;
-          const story = stories[i];
-          if (story) await tx.saveStory(story, articles);
-          await tx.db.query('delete from stale_stories where id = $1', [row.id]);
-          rebuilt++;
-        }
-      });
+      if (!rows.length) return rebuilt;
+      let next = 0;
+      const work = async () => {
+        while (next < rows.length) if (await this.rebuildStory(rows[next++]!)) rebuilt++;
+      };
+      await Promise.all(Array.from({ length: Math.min(inHand, rows.length) }, work));
     }
+  }
+
+  /** Reads, builds and (if still current) saves one stale story; true when it was saved. */
+  private async rebuildStory(row: StaleRow): Promise<boolean> {
+    const { group, articles, duplicates } = await this.store.transaction(async (tx) => {
+      const articles = await tx.articlesOfStory(row.id);
+      const previous = articles.length ? await tx.getStory(row.id) : null;
+      const duplicates = articles.length ? await tx.duplicatesOf(articles.map((a) => a.id)) : [];
+      const group = {
+        id: row.id,
+        title: row.title ?? previous?.title ?? articles[0]?.meta.title ?? row.id,
+        keywords: row.keywords ?? previous?.keywords ?? [],
+        articles: articles.map((a) => a.id),
+      };
+      return { group, articles, duplicates };
+    });
+    // A story merged into another since it was marked has no articles left to describe.
+    const pool = this.options.pool;
+    const story = !articles.length
+      ? null
+      : pool
+        ? await pool.buildStory(group, articles, duplicates)
+        : buildStory(group, articles, duplicates);
+    return this.store.transaction(async (tx) => {
+      // The engine-state lock orders this check-and-save with placements, which change membership.
+      await tx.lockKey(ENGINE_STATE);
+      const still = await tx.db.query('select 1 from stale_stories where id = $1 and marked_at::text = $2', [
+        row.id,
+        row.marked,
+      ]);
+      // Marked again (built again in the next round), or rebuilt by another worker meanwhile.
+      if (!still.length) return false;
+      if (story) await tx.saveStory(story, articles);
+      await tx.db.query('delete from stale_stories where id = $1', [row.id]);
+      return true;
+    });
   }
 }
