@@ -335,14 +335,13 @@ function lineCandidates(ctx: Context, line: string, offset: number, out: Mention
       }
     }
     // Possessives and trailing dots belong to the sentence, not the name.
-    surface = surface
-      .replace(/['’]s$/, '')
-      .replace(/\.$/, (d) => (/\b[A-Z]\.$/.test(surface) || COMPANY_ABBREVIATIONS.test(surface) ? d : ''));
+    // An initial's or a company form's dot stays, judged on the surface as found. No closures in this
+    // loop: under tsx, each one made per candidate costs a property definition.
+    const found = surface;
+    surface = surface.replace(/['’]s$/, '');
+    if (surface.endsWith('.') && !/\b[A-Z]\.$/.test(found) && !COMPANY_ABBREVIATIONS.test(found))
+      surface = surface.slice(0, -1);
     let words = surface.split(/\s+/);
-    const drop = (n: number) => {
-      for (const w of words.slice(0, n)) start += w.length + 1;
-      words = words.slice(n);
-    };
     // "German Foreign Ministry", "Palestinian U.N.": a people's adjective before an organisation's name.
     if (
       words.length >= 2 &&
@@ -351,7 +350,7 @@ function lineCandidates(ctx: Context, line: string, offset: number, out: Mention
         KNOWN_ORGS.has(words.slice(1).join(' ').toLowerCase()) ||
         (TITLES.has(key(words[1]!)) && ORG_WORDS.has(key(words[words.length - 1]!))))
     )
-      drop(1);
+      ({ words, start } = dropWords(words, 1, start));
     // A leading article or a sentence-initial common word ("During", "Traders") is not part of the name.
     while (
       words.length &&
@@ -366,7 +365,7 @@ function lineCandidates(ctx: Context, line: string, offset: number, out: Mention
           !ORG_WORDS.has(key(words[words.length - 1]!)) &&
           !startsKnownName(words)))
     )
-      drop(1);
+      ({ words, start } = dropWords(words, 1, start));
     // "Shares of Johnson Controls": a sentence-initial word joined by "of" is the sentence's, unless the
     // whole is an organisation's name ("Bank of England").
     if (
@@ -375,7 +374,7 @@ function lineCandidates(ctx: Context, line: string, offset: number, out: Mention
       isSentenceStart(text, start) &&
       !ORG_PREFIXES.test(words.join(' '))
     )
-      drop(2);
+      ({ words, start } = dropWords(words, 2, start));
     while (
       words.length &&
       (NOT_NAMES.has(words[words.length - 1]!.toLowerCase()) || JOINER.test(words[words.length - 1]!))
@@ -408,6 +407,13 @@ function lineCandidates(ctx: Context, line: string, offset: number, out: Mention
     }
     lineCandidatesFromWords(ctx, out, words, start);
   }
+}
+
+/** The words after the first `n`, and where they start: each dropped word took its length and a space. */
+function dropWords(words: string[], n: number, start: number): { words: string[]; start: number } {
+  let at = start;
+  for (let i = 0; i < n && i < words.length; i++) at += words[i]!.length + 1;
+  return { words: words.slice(n), start: at };
 }
 
 /** Splits a title off the front of a name ("Foreign Minister Amara Okafor") and records the mention(s). */
