@@ -6,7 +6,7 @@
  * signature with its object, about 0.35 KB), so about 1.3 KB in all.
  */
 import { BandTable } from './band-table.ts';
-import { BINS, EMPTY, sketchText } from './sketch.ts';
+import { BINS, estimateAtLeast, sketchText } from './sketch.ts';
 
 /**
  * 21 bands of 3 rows (63 of the 64 bins): a pair is a candidate with probability 1 − (1 − J³)²¹, 0.94 at
@@ -43,20 +43,6 @@ function bandKeysOf(doc: IndexedDoc): Int32Array {
   }
   doc.bandKeys = keys;
   return keys;
-}
-
-/**
- * The estimated Jaccard of two signatures when it reaches `threshold`, else -1: most candidates of a
- * query are chance band collisions, and counting stops once they have missed too many bins to qualify.
- */
-function estimateAtLeast(a: Uint32Array, b: Uint32Array, threshold: number): number {
-  const allowedMisses = BINS - Math.ceil(threshold * BINS - 1e-9);
-  let misses = 0;
-  for (let i = 0; i < BINS; i++)
-    if (a[i] !== b[i] || a[i] === EMPTY) {
-      if (++misses > allowedMisses) return -1;
-    }
-  return (BINS - misses) / BINS;
 }
 
 export class ReuseIndex {

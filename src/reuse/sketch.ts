@@ -31,13 +31,13 @@ function mix(h: number): number {
  * A shingle's hash from its five word hashes: a weighted sum with distinct odd multipliers, so order
  * matters, left to the strong mix that `signature` applies to it.
  */
-function shingleOf(w: ArrayLike<number>, i: number): number {
+function shingleHash(w0: number, w1: number, w2: number, w3: number, w4: number): number {
   return (
-    (Math.imul(w[i]! | 0, 0x9e3779b1) +
-      Math.imul(w[i + 1]! | 0, 0x85ebca77) +
-      Math.imul(w[i + 2]! | 0, 0xc2b2ae3d) +
-      Math.imul(w[i + 3]! | 0, 0x27d4eb2f) +
-      (w[i + 4]! | 0)) |
+    (Math.imul(w0, 0x9e3779b1) +
+      Math.imul(w1, 0x85ebca77) +
+      Math.imul(w2, 0xc2b2ae3d) +
+      Math.imul(w3, 0x27d4eb2f) +
+      w4) |
     0
   );
 }
@@ -50,7 +50,16 @@ export function shingleHashes(words: string[], size = SHINGLE): Uint32Array {
     if (words.length) hashes.add(fnv1a(words.join(' ')));
     return Uint32Array.from(hashes);
   }
-  for (let i = 0; i + size <= words.length; i++) hashes.add(shingleOf(wordHashes, i) >>> 0);
+  for (let i = 0; i + size <= words.length; i++)
+    hashes.add(
+      shingleHash(
+        wordHashes[i]! | 0,
+        wordHashes[i + 1]! | 0,
+        wordHashes[i + 2]! | 0,
+        wordHashes[i + 3]! | 0,
+        wordHashes[i + 4]! | 0,
+      ) >>> 0,
+    );
   return Uint32Array.from(hashes);
 }
 
@@ -91,9 +100,21 @@ function densify(sig: Uint32Array): Uint32Array {
 }
 
 export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
-  let same = 0;
-  for (let i = 0; i < BINS; i++) if (a[i] === b[i] && a[i] !== EMPTY) same++;
-  return same / BINS;
+  return estimateAtLeast(a, b, 0);
+}
+
+/**
+ * The estimated Jaccard of two signatures when it reaches `threshold`, else -1: most candidates of a
+ * query are chance band collisions, and counting stops once they have missed too many bins to qualify.
+ */
+export function estimateAtLeast(a: Uint32Array, b: Uint32Array, threshold: number): number {
+  const allowedMisses = BINS - Math.ceil(threshold * BINS - 1e-9);
+  let misses = 0;
+  for (let i = 0; i < BINS; i++)
+    if (a[i] !== b[i] || a[i] === EMPTY) {
+      if (++misses > allowedMisses) return -1;
+    }
+  return (BINS - misses) / BINS;
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -114,6 +135,8 @@ function mix32(h: number): number {
  * case unit by unit saves lower-casing a copy of the whole text first, the largest cost of a sketch.
  */
 const foldTable = new Uint16Array(0x10000);
+/** What `tokens` counts as a word character. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const UNKNOWN = 0;
 const NOT_WORD = 1;
 /** A word unit whose lower case depends on its neighbours or is longer (Σ, İ): fold the whole text instead. */
@@ -126,7 +149,7 @@ const LAST_MARKER = 4;
 function foldUnit(unit: number): number {
   if (unit >= 0xd800 && unit <= 0xdfff) return SURROGATE;
   const ch = String.fromCharCode(unit);
-  if (!/[\p{L}\p{N}]/u.test(ch)) return NOT_WORD;
+  if (!WORD_CHAR.test(ch)) return NOT_WORD;
   if (unit === 0x130) return DOTTED_CAPITAL_I;
   const lower = ch.toLowerCase();
   // The final-sigma rule makes capital sigma's lower case depend on the next character.
@@ -136,7 +159,7 @@ function foldUnit(unit: number): number {
 for (let unit = 0; unit < 128; unit++) foldTable[unit] = foldUnit(unit);
 
 function isWordCodePoint(cp: number): boolean {
-  return /[\p{L}\p{N}]/u.test(String.fromCodePoint(cp));
+  return WORD_CHAR.test(String.fromCodePoint(cp));
 }
 
 export interface TextSketch {
@@ -242,13 +265,7 @@ function sketchFolded(text: string, fold: boolean): TextSketch | null {
     words++;
     normalized = Math.imul(normalized ^ 32, 0x01000193);
     if (words >= SHINGLE) {
-      const v = mix32(
-        Math.imul(w0, 0x9e3779b1) +
-          Math.imul(w1, 0x85ebca77) +
-          Math.imul(w2, 0xc2b2ae3d) +
-          Math.imul(w3, 0x27d4eb2f) +
-          w4,
-      );
+      const v = mix32(shingleHash(w0, w1, w2, w3, w4));
       const value = mix32(v ^ 0x5bd1e995) >>> 0;
       const bin = v & (BINS - 1);
       if (value < sig[bin]!) sig[bin] = value;
