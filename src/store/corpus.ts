@@ -150,7 +150,7 @@ export class Corpus {
       giveUp = reject;
     });
     const enqueued = this.inTurn('enqueue', async () => {
-      const stored = new Set((await this.storedArticles(hashes)).keys());
+      const stored = new Set((await this.store.articlesByContent(hashes)).keys());
       return { stored, entries: await this.enqueueEntries(docs, hashes, stored) };
     });
     const placing = this.inTurn('place', async () => {
@@ -185,7 +185,7 @@ export class Corpus {
       for (const { seq } of entries) this.preparing.delete(seq);
     }
     if (options.rebuild !== false) await this.rebuildStale();
-    const placed = await this.storedArticles(hashes);
+    const placed = await this.store.articlesByContent(hashes);
     const seen = new Set<string>();
     return hashes.map((hash) => {
       const row = placed.get(hash);
@@ -197,15 +197,6 @@ export class Corpus {
       seen.add(hash);
       return result;
     });
-  }
-
-  /** Stored articles by content hash, in one query. */
-  private async storedArticles(hashes: string[]): Promise<Map<string, { id: string; story: string | null }>> {
-    const rows = await this.store.db.query<{ content_hash: string; id: string; story_id: string | null }>(
-      'select content_hash, id, story_id from articles where content_hash = any($1)',
-      [[...new Set(hashes)]],
-    );
-    return new Map(rows.map((r) => [r.content_hash, { id: r.id, story: r.story_id }]));
   }
 
   /** Runs `step` after every earlier call's step of the same kind has finished (or failed). */
@@ -229,7 +220,7 @@ export class Corpus {
     hashes: string[],
     stored?: Set<string>,
   ): Promise<{ seq: number; index: number }[]> {
-    const known = stored ?? new Set((await this.storedArticles(hashes)).keys());
+    const known = stored ?? new Set((await this.store.articlesByContent(hashes)).keys());
     // One transaction for the batch: one commit instead of one per document.
     return this.store.transaction(async (tx) => {
       const entries: { seq: number; index: number }[] = [];
@@ -326,7 +317,8 @@ export class Corpus {
         }
       }
       for (const { from, into } of engine.takeMerges()) {
-        const moved = await tx.articlesOfStory(from);
+        // Only the ids are needed to move them, not the articles' text and annotations.
+        const moved = await tx.articleMetaOfStory(from);
         await tx.setArticleStory(
           moved.map((a) => a.id),
           into,
@@ -406,7 +398,9 @@ export class Corpus {
   private async rebuildStory(row: StaleRow): Promise<boolean> {
     const { group, articles, duplicates } = await this.store.transaction(async (tx) => {
       const articles = await tx.articlesOfStory(row.id);
-      const previous = articles.length ? await tx.getStory(row.id) : null;
+      // The stored story (its whole findings document) is read only for what the mark lacks.
+      const previous =
+        articles.length && (row.title === null || row.keywords === null) ? await tx.getStory(row.id) : null;
       const duplicates = articles.length ? await tx.duplicatesOf(articles.map((a) => a.id)) : [];
       const group = {
         id: row.id,

@@ -85,11 +85,13 @@ export class Store {
     return this.db.transaction((tx) => fn(new Store(tx)));
   }
 
-  async articleIdForContent(hash: string): Promise<string | null> {
-    const rows = await this.db.query<{ id: string }>('select id from articles where content_hash = $1', [
-      hash,
-    ]);
-    return rows[0]?.id ?? null;
+  /** Stored articles by content hash (with their story), in one query. */
+  async articlesByContent(hashes: string[]): Promise<Map<string, { id: string; story: string | null }>> {
+    const rows = await this.db.query<{ content_hash: string; id: string; story_id: string | null }>(
+      'select content_hash, id, story_id from articles where content_hash = any($1)',
+      [[...new Set(hashes)]],
+    );
+    return new Map(rows.map((r) => [r.content_hash, { id: r.id, story: r.story_id }]));
   }
 
   async articleIdTaken(id: string): Promise<boolean> {
