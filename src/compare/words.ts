@@ -45,12 +45,12 @@ const NUMBER_WORDS: Record<string, string> = {
  * story's build asks for each sentence's words several times over. Bounded: cleared when full.
  */
 const MEMO_LIMIT = 50_000;
-const WORD_TOKEN = /[\p{L}\p{N}][\p{L}\p{N},\u2019']*/gu;
 // A news stream's vocabulary: room for its frequent words many times over, a few megabytes.
 const WORD_MEMO_LIMIT = 200_000;
 const MEMO_TEXT_CHARS = 1_000;
 const normalized = new Map<string, string>();
 const sentenceWords = new Map<string, readonly string[]>();
+const WORD_TOKEN = /[\p{L}\p{N}][\p{L}\p{N},\u2019']*/gu;
 
 export function normalizeWord(word: string): string {
   let out = normalized.get(word);
@@ -164,7 +164,7 @@ function weightOf(word: string, idf: Idf | undefined): number {
   return idf ? Math.max(idf.weight(word), 0.1) : 1;
 }
 
-/** IDF-weighted share of the smaller bag found in the larger: a trimmed quote still matches its full wording. */
+/** Each bag's set of words, kept per bag like the weights and vectors below. */
 const bagSets = new WeakMap<string[], Set<string>>();
 function setOf(words: string[]): Set<string> {
   let set = bagSets.get(words);
@@ -175,6 +175,7 @@ function setOf(words: string[]): Set<string> {
   return set;
 }
 
+/** IDF-weighted share of the smaller bag found in the larger: a trimmed quote still matches its full wording. */
 export function weightedContainment(a: string[], b: string[], idf?: Idf): number {
   const wa = weightsOf(a, idf);
   const wb = weightsOf(b, idf);
