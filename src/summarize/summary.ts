@@ -76,8 +76,13 @@ function isHeading(text: string): boolean {
   return words.length >= 4 && words.filter((w) => /^[A-Z]/.test(w)).length > 0.7 * words.length;
 }
 
+/** Words as the budget (`--words`) counts them. */
+function wordCount(text: string): number {
+  return text.split(/\s+/).length;
+}
+
 export function isUsable(text: string): boolean {
-  const words = text.split(/\s+/).length;
+  const words = wordCount(text);
   if (words < 7 || words > 80) return false;
   if (!/[.!?]["”’)]?$/.test(text)) return false;
   // Cut-off teasers and captions end in an ellipsis; fragments left by a bad split start in lower case.
@@ -148,7 +153,7 @@ function select(
   const chosen: Candidate[] = [];
   const stated = new Set<Fact>();
   const pool = [...usable].sort((a, b) => b.score - a.score);
-  const length = pool.map((c) => c.text.split(/\s+/).length);
+  const length = pool.map((c) => wordCount(c.text));
   const likeness = new Float64Array(pool.length);
   const open = pool.map(() => true);
   let words = 0;
@@ -251,7 +256,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     contested.length
       ? contested
           .filter(({ fact }) => statesSideOf(citesOf(c), fact))
-          .map(({ fact, line }) => ({ fact, words: line.text.split(/\s+/).length }))
+          .map(({ fact, line }) => ({ fact, words: wordCount(line.text) }))
       : [];
   const chosen = select(usable, idf, budgetWords, budgetSentences, disputesOf);
   const time = (a: Article) => Date.parse(a.meta.published ?? '') || 0;
