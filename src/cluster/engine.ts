@@ -1,13 +1,12 @@
 /**
  * Online story clustering. Each arriving article becomes a TF-IDF vector (title and opening words counted
  * twice, named entities boosted, document frequencies updated as the stream goes, only its strongest terms
- * kept), finds candidate stories through an
- * inverted index over the stories' top terms — so the cost does not grow with the number of live
- * stories — and joins the most similar one above a threshold, else starts a story. A small story is
- * scored by its members' mean similarity to the article (average link), so a loose pair cannot snowball;
- * a grown story by the cosine with its centroid, a profile by then reliable enough to match on. Similarity fades with
- * the time between an article and a story's latest article, but slowly enough that a follow-up a week
- * later still joins. A copy always joins its original's story. When a grown story's centroid comes as
+ * kept), finds candidate stories through an inverted index over the stories' top terms — so the cost does
+ * not grow with the number of live stories — and joins the most similar one above a threshold, else starts
+ * a story. A small story is scored by its members' mean similarity to the article (average link), so a
+ * loose pair cannot snowball; a grown story by the cosine with its centroid, a profile by then reliable
+ * enough to match on. Similarity fades with the time between an article and a story's latest article, but
+ * slowly enough that a follow-up a week later still joins. A copy always joins its original's story. When a grown story's centroid comes as
  * close to another's as two tellings of one event, the younger is folded into the older (reported through
  * `takeMerges`). Stories keep only their top terms and are retired after a long silence, so the state
  * stays bounded; decisions never depend on the index's history, so a restored clusterer decides exactly
