@@ -42,9 +42,13 @@ describe('WorkerPool', () => {
     expect(articles.map((a) => a.meta.outlet)).toEqual(docs.map((d) => d.meta.outlet));
   });
 
-  it('refuses work once closed', async () => {
+  it('refuses work once closed, and fails the work it was doing', async () => {
     const closing = new WorkerPool(1);
+    const running = closing.prepare(page('y', 'Y', 'one'), 'y');
+    const queued = closing.prepare(page('x', 'X', 'three'), 'x');
     await closing.close();
+    await expect(running).rejects.toThrow('worker pool closed');
+    await expect(queued).rejects.toThrow('worker pool closed');
     await expect(closing.prepare(page('z', 'Z', 'two'), 'z')).rejects.toThrow('worker pool closed');
   });
 });

@@ -62,6 +62,11 @@ export class WorkerPool {
     this.closing = true;
     for (const pending of this.queue.splice(0)) pending.reject(new Error('worker pool closed'));
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
+    // A task running when its thread was stopped will never be answered: it fails too, rather than hang.
+    for (const thread of this.threads) {
+      thread.running?.reject(new Error('worker pool closed'));
+      thread.running = null;
+    }
   }
 
   private run(message: PoolTask): Promise<string> {
