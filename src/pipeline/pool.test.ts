@@ -44,11 +44,15 @@ describe('WorkerPool', () => {
 
   it('refuses work once closed, and fails the work it was doing', async () => {
     const closing = new WorkerPool(1);
-    const running = closing.prepare(page('y', 'Y', 'one'), 'y');
-    const queued = closing.prepare(page('x', 'X', 'three'), 'x');
+    // Both outcomes are watched before closing, which rejects them.
+    const outcomes = Promise.allSettled([
+      closing.prepare(page('y', 'Y', 'one'), 'y'),
+      closing.prepare(page('x', 'X', 'three'), 'x'),
+    ]);
     await closing.close();
-    await expect(running).rejects.toThrow('worker pool closed');
-    await expect(queued).rejects.toThrow('worker pool closed');
+    const [running, queued] = await outcomes;
+    expect(running).toMatchObject({ status: 'rejected', reason: { message: 'worker pool closed' } });
+    expect(queued).toMatchObject({ status: 'rejected', reason: { message: 'worker pool closed' } });
     await expect(closing.prepare(page('z', 'Z', 'two'), 'z')).rejects.toThrow('worker pool closed');
   });
 });
