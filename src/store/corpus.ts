@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import type { RawDocument } from '../ingest/index.ts';
 import type { Article, Duplicate } from '../model/index.ts';
 import { buildStory, prepareArticle, type WorkerPool } from '../pipeline/index.ts';
+import { placeholders, ROWS_PER_STATEMENT } from './sql.ts';
 import type { Store } from './store.ts';
 
 export interface IngestResult {
@@ -221,19 +222,28 @@ export class Corpus {
     stored?: Set<string>,
   ): Promise<{ seq: number; index: number }[]> {
     const known = stored ?? new Set((await this.store.articlesByContent(hashes)).keys());
-    // One transaction for the batch: one commit instead of one per document.
+    // A document repeated within the batch is enqueued once, at its first position.
+    const firstIndex = new Map<string, number>();
+    hashes.forEach((hash, i) => {
+      if (!known.has(hash) && !firstIndex.has(hash)) firstIndex.set(hash, i);
+    });
+    const fresh = [...firstIndex.values()];
+    // One transaction and a few multi-row statements for the batch, not a commit and a statement per
+    // document.
     return this.store.transaction(async (tx) => {
       const entries: { seq: number; index: number }[] = [];
-      for (const [i, doc] of docs.entries()) {
-        const hash = hashes[i]!;
-        if (known.has(hash)) continue;
-        const rows = await tx.db.query<{ seq: string }>(
-          'insert into inbox (content_hash, doc) values ($1, $2) on conflict (content_hash) do nothing returning seq',
-          [hash, JSON.stringify(doc)],
+      for (let from = 0; from < fresh.length; from += ROWS_PER_STATEMENT) {
+        const chunk = fresh.slice(from, from + ROWS_PER_STATEMENT);
+        const rows = await tx.db.query<{ seq: string; content_hash: string }>(
+          `insert into inbox (content_hash, doc) values ${placeholders(chunk.length, 2)}
+           on conflict (content_hash) do nothing returning seq, content_hash`,
+          chunk.flatMap((i) => [hashes[i]!, JSON.stringify(docs[i]!)]),
         );
-        if (rows[0]) entries.push({ seq: Number(rows[0].seq), index: i });
+        for (const row of rows)
+          entries.push({ seq: Number(row.seq), index: firstIndex.get(row.content_hash)! });
       }
-      return entries;
+      // RETURNING promises no order; sequence numbers were drawn in input order.
+      return entries.sort((a, b) => a.seq - b.seq);
     });
   }
 
@@ -300,21 +310,28 @@ export class Corpus {
         const firstWaiting = rows.findIndex((r) => !isReady(r));
         const ready = rows.slice(0, firstWaiting === -1 ? rows.length : firstWaiting);
         if (!ready.length) break;
-        for (const row of ready) {
-          const article = row.article ?? preparedHere.get(Number(row.seq))!;
-          if (await tx.articleIdTaken(article.id))
-            article.id = `${article.id}-${row.content_hash.slice(0, 8)}`;
+        const articles = ready.map((row) => row.article ?? preparedHere.get(Number(row.seq))!);
+        // Ids taken by stored articles or by earlier ones of this batch get the content hash appended.
+        const taken = await tx.takenArticleIds(articles.map((a) => a.id));
+        const inserts: { article: Article; contentHash: string; storyId: string | null }[] = [];
+        const duplicates: Duplicate[] = [];
+        for (const [i, row] of ready.entries()) {
+          const article = articles[i]!;
+          if (taken.has(article.id)) article.id = `${article.id}-${row.content_hash.slice(0, 8)}`;
+          taken.add(article.id);
           let storyId: string | null = null;
           if (article.text.trim()) {
             const placement = engine.add(article);
             storyId = placement.story;
-            await tx.saveDuplicates(placement.duplicates);
+            duplicates.push(...placement.duplicates);
             touched.set(storyId, { title: placement.storyTitle, keywords: placement.keywords });
           }
-          await tx.insertArticle(article, row.content_hash, storyId);
-          await tx.db.query('delete from inbox where seq = $1', [row.seq]);
-          placed++;
+          inserts.push({ article, contentHash: row.content_hash, storyId });
         }
+        await tx.saveDuplicates(duplicates);
+        await tx.insertArticles(inserts);
+        await tx.db.query('delete from inbox where seq = any($1)', [ready.map((row) => row.seq)]);
+        placed += ready.length;
       }
       for (const { from, into } of engine.takeMerges()) {
         // Only the ids are needed to move them, not the articles' text and annotations.

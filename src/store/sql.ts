@@ -81,3 +81,15 @@ export async function openPostgres(url: string, poolSize = 5): Promise<SqlClient
   });
   return client;
 }
+
+// Well under PostgreSQL's 65,535 parameters per statement, and small enough that a statement of large
+// articles stays a few megabytes.
+export const ROWS_PER_STATEMENT = 100;
+
+/** `($1, $2), ($3, $4)` for `rows` rows of `columns` parameters: the VALUES list of a multi-row insert. */
+export function placeholders(rows: number, columns: number): string {
+  return Array.from(
+    { length: rows },
+    (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(', ')})`,
+  ).join(', ');
+}

@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Article, Duplicate, Story } from '../model/index.ts';
 import { migrate } from './migrations.ts';
-import { openEmbedded, openPostgres, type SqlClient } from './sql.ts';
+import { openEmbedded, openPostgres, placeholders, ROWS_PER_STATEMENT, type SqlClient } from './sql.ts';
 
 /** Where the embedded database lives unless `--db` or `CORROBORATE_DB` says otherwise. */
 export function defaultDbLocation(): string {
@@ -94,27 +94,45 @@ export class Store {
     return new Map(rows.map((r) => [r.content_hash, { id: r.id, story: r.story_id }]));
   }
 
-  async articleIdTaken(id: string): Promise<boolean> {
-    return (await this.db.query('select 1 from articles where id = $1', [id])).length > 0;
+  /** Which of these article ids are stored already, in one query. */
+  async takenArticleIds(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.db.query<{ id: string }>('select id from articles where id = any($1)', [
+      [...new Set(ids)],
+    ]);
+    return new Set(rows.map((r) => r.id));
   }
 
   async insertArticle(article: Article, contentHash: string, storyId: string | null): Promise<void> {
-    await this.db.query(
-      `insert into articles (id, content_hash, source, meta, text, annotations, removed, flags, published, story_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        article.id,
-        contentHash,
-        JSON.stringify(article.source),
-        JSON.stringify(article.meta),
-        article.text,
-        JSON.stringify(article.annotations),
-        JSON.stringify(article.removed),
-        JSON.stringify(article.flags),
-        validTimestamp(article.meta.published),
-        storyId,
-      ],
-    );
+    await this.insertArticles([{ article, contentHash, storyId }]);
+  }
+
+  /**
+   * Stores articles with a few multi-row statements instead of one per article: in the embedded
+   * database each statement costs as much again as the row it writes.
+   */
+  async insertArticles(
+    rows: { article: Article; contentHash: string; storyId: string | null }[],
+  ): Promise<void> {
+    for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(from, from + ROWS_PER_STATEMENT);
+      await this.db.query(
+        `insert into articles (id, content_hash, source, meta, text, annotations, removed, flags, published, story_id)
+         values ${placeholders(chunk.length, 10)}`,
+        chunk.flatMap(({ article, contentHash, storyId }) => [
+          article.id,
+          contentHash,
+          JSON.stringify(article.source),
+          JSON.stringify(article.meta),
+          article.text,
+          JSON.stringify(article.annotations),
+          JSON.stringify(article.removed),
+          JSON.stringify(article.flags),
+          validTimestamp(article.meta.published),
+          storyId,
+        ]),
+      );
+    }
   }
 
   async setArticleStory(ids: string[], storyId: string): Promise<void> {
@@ -283,12 +301,16 @@ export class Store {
   }
 
   async saveDuplicates(duplicates: Duplicate[]): Promise<void> {
-    for (const d of duplicates)
+    // One statement may not update a row twice: the last finding about a pair is the one kept.
+    const unique = [...new Map(duplicates.map((d) => [`${d.a}\u0000${d.b}`, d])).values()];
+    for (let from = 0; from < unique.length; from += ROWS_PER_STATEMENT) {
+      const chunk = unique.slice(from, from + ROWS_PER_STATEMENT);
       await this.db.query(
-        `insert into duplicates (a, b, kind, similarity, original) values ($1, $2, $3, $4, $5)
+        `insert into duplicates (a, b, kind, similarity, original) values ${placeholders(chunk.length, 5)}
          on conflict (a, b) do update set kind = excluded.kind, similarity = excluded.similarity, original = excluded.original`,
-        [d.a, d.b, d.kind, d.similarity, d.original ?? null],
+        chunk.flatMap((d) => [d.a, d.b, d.kind, d.similarity, d.original ?? null]),
       );
+    }
   }
 
   async duplicatesOf(ids: string[]): Promise<Duplicate[]> {
