@@ -173,6 +173,16 @@ function labelOf(group: Item[]): string {
   return best?.[0] ?? group[0]!.quantity.dimension;
 }
 
+/** Whether an article has a figure in each cluster that cannot be the same value. */
+function clashes(a: Map<string, FactValue[]>, b: Map<string, FactValue[]>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const [article, values] of small) {
+    const others = large.get(article);
+    if (others?.some((x) => values.some((y) => !overlapping(x, y)))) return true;
+  }
+  return false;
+}
+
 /**
  * Average-linkage clustering within each dimension and unit, merging the most similar pairs first, so
  * that an article's two figures (say "from 64 to 67") each go to the fact they match best rather than to
@@ -186,11 +196,16 @@ function cluster(items: Item[], idf: Idf): Item[][] {
     if (bucket) bucket.push(i);
     else buckets.set(key, [i]);
   });
-  const n = items.length;
   const clusterOf = items.map((_, i) => i);
   const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
-  // Pair scores keyed by a * n + b (a < b): numeric keys, not strings, for the many pairs of a big story.
-  const sim = new Map<number, number>();
+  // Summed pair scores between clusters, kept up to date through merges (a merged cluster's sum with a
+  // third is the sum of its parts'), so average linkage costs one lookup instead of a pass over every
+  // pair of members: a big story's figures form large clusters.
+  const links = new Map<number, Map<number, number>>(items.map((_, i) => [i, new Map()]));
+  // Each cluster's values by article, for the rule below that one article's different figures never merge.
+  const byArticle = new Map<number, Map<string, FactValue[]>>(
+    items.map((item, i) => [i, new Map([[item.value.article, [item.value]]])]),
+  );
   const pairs: { a: number; b: number; score: number }[] = [];
   for (const indexes of buckets.values())
     for (let x = 0; x < indexes.length; x++)
@@ -198,45 +213,39 @@ function cluster(items: Item[], idf: Idf): Item[][] {
         const a = indexes[x]!;
         const b = indexes[y]!;
         const score = similarity(items[a]!, items[b]!, idf);
-        sim.set(a * n + b, score);
+        links.get(a)!.set(b, score);
+        links.get(b)!.set(a, score);
         if (score >= SAME_FACT) pairs.push({ a, b, score });
       }
-  const pairScore = (a: number, b: number) => sim.get(a < b ? a * n + b : b * n + a) ?? 0;
   pairs.sort((p, q) => q.score - p.score);
-  // A merge refused between two clusters is not reconsidered for their other pairs until one of them
-  // has grown: without this, two big clusters would be compared once per pair of their members.
-  const refused = new Map<number, number>();
   for (const { a, b } of pairs) {
     const ca = clusterOf[a]!;
     const cb = clusterOf[b]!;
     if (ca === cb) continue;
     const ma = members.get(ca)!;
     const mb = members.get(cb)!;
-    const key = Math.min(ca, cb) * n + Math.max(ca, cb);
-    const sizes = ma.length * (n + 1) + mb.length;
-    if (refused.get(key) === sizes) continue;
     // Two different figures for one measure in one article are two things (old and new retirement age,
     // police and organisers' counts given as separate claims): they never share a fact.
-    const clash = ma.some((i) =>
-      mb.some(
-        (j) =>
-          items[i]!.value.article === items[j]!.value.article &&
-          !overlapping(items[i]!.value, items[j]!.value),
-      ),
-    );
-    if (clash) {
-      refused.set(key, sizes);
-      continue;
-    }
-    let total = 0;
-    for (const i of ma) for (const j of mb) total += pairScore(i, j);
-    if (total / (ma.length * mb.length) < SAME_FACT) {
-      refused.set(key, sizes);
-      continue;
-    }
+    if (clashes(byArticle.get(ca)!, byArticle.get(cb)!)) continue;
+    if ((links.get(ca)!.get(cb) ?? 0) / (ma.length * mb.length) < SAME_FACT) continue;
     for (const j of mb) clusterOf[j] = ca;
     ma.push(...mb);
     members.delete(cb);
+    const into = links.get(ca)!;
+    for (const [c, sum] of links.get(cb)!) {
+      if (c === ca) continue;
+      const merged = (into.get(c) ?? 0) + sum;
+      into.set(c, merged);
+      const other = links.get(c)!;
+      other.set(ca, merged);
+      other.delete(cb);
+    }
+    into.delete(cb);
+    links.delete(cb);
+    const values = byArticle.get(ca)!;
+    for (const [article, vs] of byArticle.get(cb)!)
+      values.set(article, [...(values.get(article) ?? []), ...vs]);
+    byArticle.delete(cb);
   }
   const groups = [...members.values()].map((m) => m.map((i) => items[i]!));
   const order = new Map(items.map((item, i) => [item, i]));
