@@ -196,56 +196,53 @@ function cluster(items: Item[], idf: Idf): Item[][] {
     if (bucket) bucket.push(i);
     else buckets.set(key, [i]);
   });
-  const clusterOf = items.map((_, i) => i);
+  // Keyed by each cluster's first item, in item order, which is the order the facts come out in.
   const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
-  // Summed pair scores between clusters, kept up to date through merges (a merged cluster's sum with a
-  // third is the sum of its parts'), so average linkage costs one lookup instead of a pass over every
-  // pair of members: a big story's figures form large clusters.
-  const links = new Map<number, Map<number, number>>(items.map((_, i) => [i, new Map()]));
   // Each cluster's values by article, for the rule below that one article's different figures never merge.
   const byArticle = new Map<number, Map<string, FactValue[]>>(
     items.map((item, i) => [i, new Map([[item.value.article, [item.value]]])]),
   );
-  const pairs: { a: number; b: number; score: number }[] = [];
-  for (const indexes of buckets.values())
-    for (let x = 0; x < indexes.length; x++)
-      for (let y = x + 1; y < indexes.length; y++) {
-        const a = indexes[x]!;
-        const b = indexes[y]!;
-        const score = similarity(items[a]!, items[b]!, idf);
-        links.get(a)!.set(b, score);
-        links.get(b)!.set(a, score);
-        if (score >= SAME_FACT) pairs.push({ a, b, score });
+  // Clusters never span buckets, so each bucket is clustered on its own, with positions in the bucket.
+  for (const indexes of buckets.values()) {
+    const m = indexes.length;
+    const clusterOf = Int32Array.from({ length: m }, (_, x) => x);
+    // Summed pair scores between clusters, kept up to date through merges (a merged cluster's sum with a
+    // third is the sum of its parts'), so average linkage costs one read instead of a pass over every
+    // pair of members: a big story's figures form large clusters.
+    const links = new Float64Array(m * m);
+    const pairs: { a: number; b: number; score: number }[] = [];
+    for (let x = 0; x < m; x++)
+      for (let y = x + 1; y < m; y++) {
+        const score = similarity(items[indexes[x]!]!, items[indexes[y]!]!, idf);
+        links[x * m + y] = score;
+        links[y * m + x] = score;
+        if (score >= SAME_FACT) pairs.push({ a: x, b: y, score });
       }
-  pairs.sort((p, q) => q.score - p.score);
-  for (const { a, b } of pairs) {
-    const ca = clusterOf[a]!;
-    const cb = clusterOf[b]!;
-    if (ca === cb) continue;
-    const ma = members.get(ca)!;
-    const mb = members.get(cb)!;
-    // Two different figures for one measure in one article are two things (old and new retirement age,
-    // police and organisers' counts given as separate claims): they never share a fact.
-    if (clashes(byArticle.get(ca)!, byArticle.get(cb)!)) continue;
-    if ((links.get(ca)!.get(cb) ?? 0) / (ma.length * mb.length) < SAME_FACT) continue;
-    for (const j of mb) clusterOf[j] = ca;
-    ma.push(...mb);
-    members.delete(cb);
-    const into = links.get(ca)!;
-    for (const [c, sum] of links.get(cb)!) {
-      if (c === ca) continue;
-      const merged = (into.get(c) ?? 0) + sum;
-      into.set(c, merged);
-      const other = links.get(c)!;
-      other.set(ca, merged);
-      other.delete(cb);
+    pairs.sort((p, q) => q.score - p.score);
+    for (const { a, b } of pairs) {
+      const ca = clusterOf[a]!;
+      const cb = clusterOf[b]!;
+      if (ca === cb) continue;
+      const ma = members.get(indexes[ca]!)!;
+      const mb = members.get(indexes[cb]!)!;
+      // Two different figures for one measure in one article are two things (old and new retirement age,
+      // police and organisers' counts given as separate claims): they never share a fact.
+      if (clashes(byArticle.get(indexes[ca]!)!, byArticle.get(indexes[cb]!)!)) continue;
+      if (links[ca * m + cb]! / (ma.length * mb.length) < SAME_FACT) continue;
+      for (let x = 0; x < m; x++) if (clusterOf[x] === cb) clusterOf[x] = ca;
+      ma.push(...mb);
+      members.delete(indexes[cb]!);
+      // Rows of clusters merged away are left stale: nothing reads them again.
+      for (let c = 0; c < m; c++) {
+        const merged = links[ca * m + c]! + links[cb * m + c]!;
+        links[ca * m + c] = merged;
+        links[c * m + ca] = merged;
+      }
+      const values = byArticle.get(indexes[ca]!)!;
+      for (const [article, vs] of byArticle.get(indexes[cb]!)!)
+        values.set(article, [...(values.get(article) ?? []), ...vs]);
+      byArticle.delete(indexes[cb]!);
     }
-    into.delete(cb);
-    links.delete(cb);
-    const values = byArticle.get(ca)!;
-    for (const [article, vs] of byArticle.get(cb)!)
-      values.set(article, [...(values.get(article) ?? []), ...vs]);
-    byArticle.delete(cb);
   }
   const groups = [...members.values()].map((m) => m.map((i) => items[i]!));
   const order = new Map(items.map((item, i) => [item, i]));
