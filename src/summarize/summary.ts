@@ -9,7 +9,7 @@
  * stated as contested, with every value cited, never silently picked.
  */
 import { comparablePairs, contentWords, Idf, weightedCosine } from '../compare/words.ts';
-import type { Article, Cite, Fact, SummarySentence } from '../model/index.ts';
+import type { Article, Cite, Fact, FactValue, SummarySentence } from '../model/index.ts';
 import type { SummaryInput, SummaryOptions } from './index.ts';
 
 interface Candidate {
@@ -236,12 +236,18 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     }
     return sources;
   };
+  // Each dispute's values by article: a candidate is checked against every dispute, often many times.
   const contested = input.facts
     .filter((f) => f.status === 'conflict')
-    .map((fact) => ({ fact, line: describeContested(fact) }));
-  const statesSideOf = (sources: Cite[], fact: Fact) =>
-    sources.some((src) =>
-      fact.values.some((v) => v.article === src.article && v.start >= src.start && v.end <= src.end),
+    .map((fact) => {
+      const valuesIn = new Map<string, FactValue[]>();
+      for (const v of fact.values) valuesIn.set(v.article, [...(valuesIn.get(v.article) ?? []), v]);
+      return { fact, line: describeContested(fact), valuesIn };
+    });
+  const statesSideOf = (sources: Cite[], dispute: (typeof contested)[number]) =>
+    sources.some(
+      (src) =>
+        dispute.valuesIn.get(src.article)?.some((v) => v.start >= src.start && v.end <= src.end) ?? false,
     );
   const sources = new Map<Candidate, Cite[]>();
   const citesOf = (c: Candidate) => {
@@ -255,7 +261,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   const disputesOf = (c: Candidate) =>
     contested.length
       ? contested
-          .filter(({ fact }) => statesSideOf(citesOf(c), fact))
+          .filter((dispute) => statesSideOf(citesOf(c), dispute))
           .map(({ fact, line }) => ({ fact, words: wordCount(line.text) }))
       : [];
   const chosen = select(usable, idf, budgetWords, budgetSentences, disputesOf);
@@ -270,9 +276,9 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   // A chosen sentence stating one side of a contested figure is followed by the whole dispute, so the
   // summary never picks a side silently. Disputes about what the summary does not state stay in the
   // story's conflicts, where they do not crowd out what most outlets report.
-  for (const { fact, line } of contested) {
-    const at = out.findIndex((s) => statesSideOf(s.sources, fact));
-    if (at >= 0) out.splice(at + 1, 0, line);
+  for (const dispute of contested) {
+    const at = out.findIndex((s) => statesSideOf(s.sources, dispute));
+    if (at >= 0) out.splice(at + 1, 0, dispute.line);
   }
   return out;
 }
