@@ -4,7 +4,7 @@
  * canonical wording (the direct wording closest to all the others), each instance a word-level diff from
  * it, and a misquote flag where a direct quote changes words of substance.
  */
-import type { Article, QuoteGroup, QuoteInstance, StoryEntity } from '../model/index.ts';
+import type { Article, DiffOp, QuoteGroup, QuoteInstance, StoryEntity } from '../model/index.ts';
 import { insertedSubstance, wordDiff } from './diff.ts';
 import { occasionOf, sameOccasion } from './occasion.ts';
 import { outletOf } from './outlet.ts';
@@ -146,8 +146,14 @@ export function alignQuotes(articles: Article[], entities: StoryEntity[], idf: I
   return groups.map((g, i) => {
     const canonical = canonicalOf(g.members, idf);
     const directCount = g.members.filter((m) => m.instance.direct).length;
+    // Outlets mostly repeat one wording: each distinct wording is diffed once.
+    const diffs = new Map<string, DiffOp[]>([[canonical.instance.text, []]]);
     const instances = g.members.map((m) => {
-      const diff = wordDiff(canonical.instance.text, m.instance.text);
+      let diff = diffs.get(m.instance.text);
+      if (!diff) {
+        diff = wordDiff(canonical.instance.text, m.instance.text);
+        diffs.set(m.instance.text, diff);
+      }
       const misquote =
         m !== canonical && m.instance.direct && directCount > 1 && insertedSubstance(diff).length > 0;
       // Most instances repeat the canonical wording: their diff (the whole text again) is left out.
