@@ -205,11 +205,11 @@ export class Store {
       .sort();
     const conflicts = story.facts.filter((f) => f.status === 'conflict').length;
     await this.db.query(
-      `insert into stories (id, title, data, article_count, outlet_count, conflict_count, first_published, last_published)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)
+      `insert into stories (id, title, data, article_count, outlet_count, conflict_count, first_published, last_published, keywords)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        on conflict (id) do update set title = excluded.title, data = excluded.data, article_count = excluded.article_count,
          outlet_count = excluded.outlet_count, conflict_count = excluded.conflict_count, first_published = excluded.first_published,
-         last_published = excluded.last_published, updated_at = now(), version = stories.version + 1`,
+         last_published = excluded.last_published, keywords = excluded.keywords, updated_at = now(), version = stories.version + 1`,
       [
         story.id,
         story.title,
@@ -219,6 +219,7 @@ export class Store {
         conflicts,
         dates[0] ?? null,
         dates.at(-1) ?? null,
+        story.keywords.join(' '),
       ],
     );
   }
