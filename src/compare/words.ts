@@ -250,25 +250,37 @@ function wordId(word: string): number {
  * unchanged.
  */
 const vectors = new WeakMap<string[], BagVector>();
+// Word ids stay below 2^22 (the table is cleared past two million) and bags below 2^31 words, so id and
+// position share one double exactly.
+const POSITIONS = 2 ** 31;
 
 function vectorOf(words: string[], idf: Idf | undefined): BagVector {
   const version = idf?.version ?? -1;
   const cached = vectors.get(words);
   if (cached && cached.idf === idf && cached.version === version && cached.epoch === idEpoch) return cached;
   const epoch = idEpoch;
-  const summed = new Map<number, number>();
-  for (const x of words) {
-    const id = wordId(x);
-    summed.set(id, (summed.get(id) ?? 0) + weightOf(x, idf));
-  }
-  const ids = Int32Array.from(summed.keys()).sort();
-  const weights = new Float64Array(ids.length);
+  // Each word's id and position packed in one number and sorted natively: equal words come out in runs,
+  // in id order, with no map. A word's weight is added once per occurrence, as a running sum would.
+  const keys = new Float64Array(words.length);
+  for (let i = 0; i < words.length; i++) keys[i] = wordId(words[i]!) * POSITIONS + i;
+  keys.sort();
+  let distinct = 0;
+  for (let i = 0; i < keys.length; i++)
+    if (i === 0 || Math.floor(keys[i]! / POSITIONS) !== Math.floor(keys[i - 1]! / POSITIONS)) distinct++;
+  const ids = new Int32Array(distinct);
+  const weights = new Float64Array(distinct);
   let squares = 0;
-  for (let i = 0; i < ids.length; i++) {
-    const w = summed.get(ids[i]!)!;
-    weights[i] = w;
-    squares += w * w;
+  for (let i = 0, d = -1, weight = 0; i < keys.length; i++) {
+    const id = Math.floor(keys[i]! / POSITIONS);
+    if (d < 0 || ids[d] !== id) {
+      if (d >= 0) squares += weights[d]! * weights[d]!;
+      ids[++d] = id;
+      weights[d] = 0;
+      weight = weightOf(words[keys[i]! % POSITIONS]!, idf);
+    }
+    weights[d]! += weight;
   }
+  if (distinct) squares += weights[distinct - 1]! * weights[distinct - 1]!;
   // Ids interned across a clear of the table would mix two numberings: build the vector again.
   if (epoch !== idEpoch) return vectorOf(words, idf);
   const vector = { idf, version, epoch, ids, weights, norm: Math.sqrt(squares) };
