@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fmt, prf, row, sharedFile } from '../src/eval/shared.ts';
-import { createArticle, type Span } from '../src/model/index.ts';
+import { createArticle, quoteParts, type Span } from '../src/model/index.ts';
 import { annotateLanguage } from '../src/pipeline/index.ts';
 
 const dir = sharedFile('quotes/polnear/dev');
@@ -16,6 +16,7 @@ if (!dir) process.exit(0);
 interface GoldAttribution {
   content: Span[];
   source: Span[] | null;
+  cue: Span[] | null;
   direct: boolean;
 }
 
@@ -66,8 +67,9 @@ for (const [name, annFile] of byArticle) {
     const content = parts.Content ? tspans.get(parts.Content)?.spans : undefined;
     if (!content) continue;
     const source = parts.Source ? (tspans.get(parts.Source)?.spans ?? null) : null;
+    const cue = parts.Cue ? (tspans.get(parts.Cue)?.spans ?? null) : null;
     const contentText = content.map((s) => text.slice(s.start, s.end)).join(' ');
-    gold.push({ content, source, direct: /["“”]/.test(contentText) });
+    gold.push({ content, source, cue, direct: /["“”]/.test(contentText) });
   }
   const article = createArticle({ id: name, text });
   const t0 = performance.now();
@@ -80,23 +82,27 @@ for (const [name, annFile] of byArticle) {
   const matchedGold = new Set<number>();
   const pieceTaken = new Set<string>();
   for (const q of predicted) {
-    const gi = gold.findIndex((g, i) => !matchedGold.has(i) && g.content.some((s) => overlap(s, q.content)));
-    // '"A," she said. "B."' is one attribution with a content in two pieces; we give each piece its own
-    // quote. A second piece is not a false positive in the lenient count below.
+    // A split quote ('"A," she said. "B."') is one prediction; its pieces, not the hull with the
+    // attribution inside, are what must overlap the gold content.
+    const parts = quoteParts(q);
+    const hits = (s: Span) => parts.some((p) => overlap(s, p));
+    const gi = gold.findIndex((g, i) => !matchedGold.has(i) && g.content.some(hits));
+    // A quote the extractor did not join to the piece before it is not a false positive in the lenient
+    // count below when it is a further piece of a matched gold attribution.
     if (
       gi === -1 &&
       gold.some(
         (g, i) =>
           matchedGold.has(i) &&
           g.content.length > 1 &&
-          g.content.some((s) => overlap(s, q.content)) &&
-          !pieceTaken.has(`${i}:${g.content.findIndex((s) => overlap(s, q.content))}`),
+          g.content.some(hits) &&
+          !pieceTaken.has(`${i}:${g.content.findIndex(hits)}`),
       )
     )
       pieces++;
     gold.forEach((g, i) => {
       if (i !== gi && !matchedGold.has(i)) return;
-      for (const [k, s] of g.content.entries()) if (overlap(s, q.content)) pieceTaken.add(`${i}:${k}`);
+      for (const [k, s] of g.content.entries()) if (hits(s)) pieceTaken.add(`${i}:${k}`);
     });
     if (gi === -1) {
       c.all.fp++;
@@ -109,13 +115,12 @@ for (const [name, annFile] of byArticle) {
     c.all.tp++;
     c[kind].tp++;
     if (
-      g.content.length === 1 &&
-      g.content[0]!.start === q.content.start &&
-      g.content[0]!.end === q.content.end
+      g.content.length === parts.length &&
+      g.content.every((s, k) => s.start === parts[k]!.start && s.end === parts[k]!.end)
     )
       exact.tp++;
     const gt = new Set(g.content.flatMap((s) => [...tokens(text, s)]));
-    const pt = tokens(text, q.content);
+    const pt = new Set(parts.flatMap((s) => [...tokens(text, s)]));
     let inter = 0;
     for (const t of pt) if (gt.has(t)) inter++;
     tokenOverlapSum += inter === 0 ? 0 : (2 * inter) / (gt.size + pt.size);
@@ -141,9 +146,10 @@ for (const [name, annFile] of byArticle) {
   }
   gold.forEach((g, i) => {
     if (matchedGold.has(i)) return;
+    // QUOTES_MISSES=1 lists missed indirect attributions: [source] {cue} content ||| text before it.
     if (process.env.QUOTES_MISSES && !g.direct)
       console.error(
-        `MISS ${name}: [${g.source ? g.source.map((s) => text.slice(s.start, s.end)).join(' ') : '-'}] ${g.content
+        `MISS ${name}: [${g.source ? g.source.map((s) => text.slice(s.start, s.end)).join(' ') : '-'}] {${g.cue ? g.cue.map((s) => text.slice(s.start, s.end)).join(' ') : '-'}} ${g.content
           .map((s) => text.slice(s.start, s.end))
           .join(' … ')
           .slice(

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type Article, createArticle, type Quantity } from '../model/index.ts';
+import {
+  type Article,
+  createArticle,
+  type Quantity,
+  type QuoteGroup,
+  type Story,
+  validateFindings,
+} from '../model/index.ts';
 import { segment } from '../nlp/segment.ts';
 import { insertedSubstance, wordDiff } from './diff.ts';
 import { compareStory } from './index.ts';
@@ -147,6 +154,21 @@ describe('fact alignment', () => {
   });
 });
 
+/** A story holding only quote groups, for checking their citations. */
+function storyOf(articles: string[], quotes: QuoteGroup[]): Story {
+  return {
+    id: 's1',
+    title: '',
+    keywords: [],
+    articles,
+    entities: [],
+    quotes,
+    facts: [],
+    summary: [],
+    timeline: [],
+  };
+}
+
 describe('quote alignment', () => {
   const q1 =
     'We have agreed to reopen the border crossings within thirty days, and we will hold each other to that';
@@ -170,6 +192,48 @@ describe('quote alignment', () => {
     expect(state.diff!.filter((d) => d.op !== 'equal').map((d) => d.text.trim())).toEqual(
       expect.arrayContaining(['ninety']),
     );
+  });
+
+  it('groups a quote split by its attribution by its pieces, not by the "she said" between them', () => {
+    const split = story(
+      's',
+      'Sun',
+      `"We have agreed to reopen the border crossings," Okafor said. "Within thirty days."`,
+    );
+    const first = split.text.indexOf('We have');
+    const second = split.text.indexOf('Within');
+    const parts = [
+      { start: first, end: split.text.indexOf(',"') },
+      { start: second, end: split.text.lastIndexOf('.') },
+    ];
+    split.annotations.quotes = [
+      {
+        content: { start: first, end: parts[1]!.end },
+        parts,
+        speaker: null,
+        speakerEntity: null,
+        cue: null,
+        direct: true,
+      },
+    ];
+    const wireStory = story('w', 'Wire', `"${q1}," Okafor said.`, [], [{ text: q1 }]);
+    const { quotes } = compareStory([split, wireStory]);
+    expect(quotes).toHaveLength(1);
+    const instance = quotes[0]!.instances.find((i) => i.outlet === 'Sun')!;
+    expect(instance).toMatchObject({
+      text: 'We have agreed to reopen the border crossings … Within thirty days',
+      parts,
+      start: first,
+      end: parts[1]!.end,
+    });
+    expect(
+      validateFindings({
+        articles: [split, wireStory],
+        stories: [storyOf(['s', 'w'], quotes)],
+        duplicates: [],
+        reuse: [],
+      }),
+    ).toEqual([]);
   });
 
   it('keeps the same words said on another occasion apart', () => {

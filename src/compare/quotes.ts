@@ -4,7 +4,14 @@
  * canonical wording (the direct wording closest to all the others), each instance a word-level diff from
  * it, and a misquote flag where a direct quote changes words of substance.
  */
-import type { Article, DiffOp, QuoteGroup, QuoteInstance, StoryEntity } from '../model/index.ts';
+import {
+  type Article,
+  type DiffOp,
+  type QuoteGroup,
+  type QuoteInstance,
+  quoteText,
+  type StoryEntity,
+} from '../model/index.ts';
 import { insertedSubstance, wordDiff } from './diff.ts';
 import { occasionOf, sameOccasion } from './occasion.ts';
 import { outletOf } from './outlet.ts';
@@ -40,12 +47,14 @@ function candidates(articles: Article[], entities: StoryEntity[]): Candidate[] {
       const storyEntity =
         entity?.mentions.map((m) => index.get(`${article.id}:${m.start}`)).find(Boolean) ??
         (q.speaker ? index.get(`${article.id}:${q.speaker.start}`) : undefined);
-      const text = article.text.slice(q.content.start, q.content.end);
+      // A split quote's words without the "she said" between its pieces.
+      const text = quoteText(article.text, q);
       out.push({
         instance: {
           article: article.id,
           start: q.content.start,
           end: q.content.end,
+          ...(q.parts ? { parts: q.parts } : {}),
           text,
           direct: q.direct,
           outlet: outletOf(article),

@@ -56,12 +56,31 @@ export interface Entity {
 }
 
 export interface Quote {
+  /**
+   * What was said. For a quote split by its own attribution ('"We will talk," she said. "But not today."')
+   * this is the hull from the first piece's start to the last piece's end, attribution included: read
+   * the words from `parts` (see `quoteParts`).
+   */
   content: Span;
+  /** The pieces of a split quote, in order; absent when the content is one piece. */
+  parts?: Span[];
   speaker: Span | null;
   /** Id of the article entity the speaker resolves to. */
   speakerEntity: string | null;
   cue: Span | null;
   direct: boolean;
+}
+
+/** The pieces of a quote's content: its `parts`, or the content itself when it is in one piece. */
+export function quoteParts(q: Pick<Quote, 'content' | 'parts'>): Span[] {
+  return q.parts ?? [q.content];
+}
+
+/** The words of a quote without the attribution that splits it, pieces joined by an ellipsis. */
+export function quoteText(text: string, q: Pick<Quote, 'content' | 'parts'>): string {
+  return quoteParts(q)
+    .map((p) => text.slice(p.start, p.end))
+    .join(' … ');
 }
 
 export interface Quantity extends Span {

@@ -21,6 +21,11 @@ export interface DiffOp {
 }
 
 export interface QuoteInstance extends Cite {
+  /**
+   * The pieces of a quote split by its attribution ('"We will talk," she said. "But not today."'):
+   * `start`/`end` are their hull and `text` their words joined by " … " (see `quoteText`).
+   */
+  parts?: Span[];
   text: string;
   direct: boolean;
   outlet?: string;

@@ -53,6 +53,22 @@ describe('span invariant', () => {
       (a: ReturnType<typeof article>) => (a.annotations.quotes[0]!.content = { start: 30, end: 20 }),
     ],
     [
+      'quote part outside its content',
+      (a: ReturnType<typeof article>) =>
+        (a.annotations.quotes[0]!.parts = [
+          { start: 0, end: 6 },
+          { start: 40, end: 46 },
+        ]),
+    ],
+    [
+      'quote parts out of order',
+      (a: ReturnType<typeof article>) =>
+        (a.annotations.quotes[0]!.parts = [
+          { start: 30, end: 46 },
+          { start: 12, end: 20 },
+        ]),
+    ],
+    [
       'quote speaker entity',
       (a: ReturnType<typeof article>) => (a.annotations.quotes[0]!.speakerEntity = 'e9'),
     ],

@@ -2,9 +2,9 @@
  * The span invariant, checked in one place for every annotation type: each span lies inside its
  * article's text, and wherever a finding repeats the text it points at, the repetition is exact.
  */
-import type { Article } from './article.ts';
+import { type Article, quoteText } from './article.ts';
 import type { Cite, Span } from './span.ts';
-import type { Duplicate, Reuse, Story } from './story.ts';
+import type { Duplicate, QuoteInstance, Reuse, Story } from './story.ts';
 
 export interface SpanProblem {
   where: string;
@@ -49,6 +49,13 @@ export function validateArticle(article: Article): SpanProblem[] {
     checkSpan(text, q.content, `${at('quotes', i)}.content`, out);
     checkSpan(text, q.speaker, `${at('quotes', i)}.speaker`, out);
     checkSpan(text, q.cue, `${at('quotes', i)}.cue`, out);
+    q.parts?.forEach((part, j) => {
+      const where = `${at('quotes', i)}.parts[${j}]`;
+      checkSpan(text, part, where, out);
+      const prev = j > 0 ? q.parts![j - 1]! : null;
+      if (part.start < q.content.start || part.end > q.content.end || (prev && part.start < prev.end))
+        out.push({ where, problem: 'part outside the content or out of order' });
+    });
     if (q.speakerEntity && !a.entities.some((e) => e.id === q.speakerEntity))
       out.push({ where: `${at('quotes', i)}.speakerEntity`, problem: `unknown entity ${q.speakerEntity}` });
   });
@@ -78,6 +85,22 @@ export function validateFindings(findings: Findings): SpanProblem[] {
     if (!article) out.push({ where, problem: `unknown article ${c.article}` });
     else checkClaim(article.text, c, c.text, where, out);
   };
+  // A split quote repeats the words of its pieces, not of the hull with the attribution inside.
+  const citeParts = (q: QuoteInstance, parts: Span[], where: string) => {
+    const article = byId.get(q.article);
+    if (!article) {
+      out.push({ where, problem: `unknown article ${q.article}` });
+      return;
+    }
+    checkSpan(article.text, q, where, out);
+    parts.forEach((p, k) => checkSpan(article.text, p, `${where}.parts[${k}]`, out));
+    const words = quoteText(article.text, { content: q, parts });
+    if (words !== q.text)
+      out.push({
+        where,
+        problem: `claims ${JSON.stringify(q.text.slice(0, 60))} but its parts hold ${JSON.stringify(words.slice(0, 60))}`,
+      });
+  };
   for (const story of findings.stories) {
     const s = `story ${story.id}`;
     for (const id of story.articles)
@@ -87,7 +110,9 @@ export function validateFindings(findings: Findings): SpanProblem[] {
     );
     story.quotes.forEach((g) =>
       g.instances.forEach((q, j) => {
-        cite(q, `${s}.quote ${g.id}.instances[${j}]`);
+        const where = `${s}.quote ${g.id}.instances[${j}]`;
+        if (q.parts) citeParts(q, q.parts, where);
+        else cite(q, where);
         if (q.speaker) cite(q.speaker, `${s}.quote ${g.id}.instances[${j}].speaker`);
       }),
     );

@@ -8,6 +8,7 @@ function quotes(text: string) {
   expect(validateArticle(a)).toEqual([]);
   return a.annotations.quotes.map((q) => ({
     content: text.slice(q.content.start, q.content.end),
+    parts: q.parts?.map((p) => text.slice(p.start, p.end)),
     speaker: q.speaker ? text.slice(q.speaker.start, q.speaker.end) : null,
     entity: a.annotations.entities.find((e) => e.id === q.speakerEntity)?.name ?? null,
     direct: q.direct,
@@ -38,7 +39,7 @@ describe('quotes', () => {
 
   it('resolves a pronoun and a continuing quote to the person named before', () => {
     const qs = quotes(
-      'Mayor Lena Ostrova visited the site on Monday. "We will rebuild the bridge by spring," she said. "And we will pay for it ourselves."',
+      'Mayor Lena Ostrova visited the site on Monday. "We will rebuild the bridge by spring," she said on the riverbank. The crowd cheered. "And we will pay for it ourselves."',
     );
     expect(qs.map((q) => q.entity)).toEqual(['Lena Ostrova', 'Lena Ostrova']);
   });
@@ -79,6 +80,50 @@ describe('quotes', () => {
   it('gives a quote with no speaker a null speaker', () => {
     const [q] = quotes('"Nobody saw it coming."');
     expect(q).toMatchObject({ content: 'Nobody saw it coming.', speaker: null, entity: null });
+  });
+});
+
+describe('quotes split by their attribution', () => {
+  it.each([
+    ['"We will talk," she said. "But not today."', ['We will talk', 'But not today.'], 'she'],
+    ['"We will talk," she said, "but not today."', ['We will talk', 'but not today.'], 'she'],
+    [
+      '"The cables are worn," said Ivo Marsh, the harbour engineer. "They should have been replaced in 1990."',
+      ['The cables are worn', 'They should have been replaced in 1990.'],
+      'Ivo Marsh',
+    ],
+    [
+      '"We will talk," she said on Monday, but "not before the vote."',
+      ['We will talk', 'not before the vote.'],
+      'she',
+    ],
+  ])('gives one quote in pieces: %s', (text, parts, speaker) => {
+    const found = quotes(`Mayor Lena Ostrova met the council. ${text}`);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ parts, speaker, direct: true });
+    // The content is the hull, from the first piece to the last, with the attribution inside.
+    expect(found[0]!.content.startsWith(parts[0]!)).toBe(true);
+    expect(found[0]!.content.endsWith(parts[1]!)).toBe(true);
+  });
+
+  it.each([
+    ['two speakers', '"We will talk," said Ostrova. "Not before the vote," said Berg.'],
+    ['a new paragraph', '"We will talk," said Ostrova.\n\n"Nobody asked the ferry crews about any of this."'],
+    ['a second verb', '"We will talk," said Ostrova, adding, "but not before the vote."'],
+    ['a sentence between', '"We will talk," said Ostrova. Berg left early. "Not before the vote."'],
+  ])('keeps quotes apart across %s', (_, text) => {
+    const found = quotes(text);
+    expect(found.filter((q) => q.direct)).toHaveLength(2);
+    expect(found.every((q) => q.parts === undefined)).toBe(true);
+  });
+
+  it('gives an indirect quote split by a parenthetical attribution its two pieces', () => {
+    const [q] = quotes('The new harbour bridge, the mayor said, will open to traffic in April.');
+    expect(q).toMatchObject({
+      parts: ['The new harbour bridge', 'will open to traffic in April'],
+      speaker: 'the mayor',
+      direct: false,
+    });
   });
 });
 
@@ -287,6 +332,69 @@ describe('more attribution shapes', () => {
     ['The S.E.C. said it would review the filings.', 'it would review the filings', 'The S.E.C.'],
   ])('%s', (text, content, speaker) => {
     expect(quotes(text)).toContainEqual(expect.objectContaining({ content, speaker, direct: false }));
+  });
+
+  it.each([
+    // a time between the verb and its content or particle
+    [
+      'The harbour board announced on Friday the closure of the north pier.',
+      'the closure of the north pier',
+      'The harbour board',
+    ],
+    ['The council voted Thursday to close the ferry office.', 'close the ferry office', 'The council'],
+    // "that" as the subject of a relative clause, standing for the noun before it
+    ['Ruiz leads one of the groups that oppose the new fuel levy.', 'the new fuel levy', 'the groups'],
+    // a participle after a comma takes the opening subject, even one with an article
+    [
+      'The Harbour Board filed a complaint on Monday, claiming that the contractor had broken the law.',
+      'the contractor had broken the law',
+      'The Harbour Board',
+    ],
+    // a participle after a closing attribution takes its speaker
+    [
+      'The bridge will reopen in April, Ostrova said on Monday, adding that the ferry would keep running.',
+      'the ferry would keep running',
+      'Ostrova',
+    ],
+    // the verb after a relative clause belongs to the subject before it
+    [
+      'Ostrova, who believed that the repairs were too slow, told the council to hire a second crew.',
+      'to hire a second crew',
+      'Ostrova',
+    ],
+    // a participle of a reporting verb opening the sentence, and one right after a closing quote
+    [
+      'Citing the winter storms, the harbour board delayed the vote.',
+      'the winter storms',
+      'the harbour board',
+    ],
+    [
+      '"The ferry is safe," Ostrova said on the quay, adding that the crews had been trained.',
+      'the crews had been trained',
+      'Ostrova',
+    ],
+    // a second verb after "but"
+    ['The crews said they were tired, but promised to keep working.', 'to keep working', 'The crews'],
+    // a name in apposition to a plain head
+    [
+      'A lawyer for the ferry crews, Ivo Marsh, said no decision had been made.',
+      'no decision had been made',
+      'the ferry crews, Ivo Marsh',
+    ],
+    // a progressive with a contracted negation
+    ["The treasurer isn't saying whether the levy will rise.", 'whether the levy will rise', 'The treasurer'],
+  ])('%s', (text, content, speaker) => {
+    expect(quotes(text)).toContainEqual(expect.objectContaining({ content, speaker, direct: false }));
+  });
+
+  it('reads a passive of judging with no agent as a content in two pieces and no speaker', () => {
+    const [q] = quotes('The contractor was accused of hiding the cracks from the inspectors.');
+    expect(q).toMatchObject({
+      parts: ['The contractor', 'hiding the cracks from the inspectors'],
+      speaker: null,
+      direct: false,
+    });
+    expect(quotes('The bridge was painted green in the spring.')).toEqual([]);
   });
 
   it('leaves an adjective without "be" alone', () => {

@@ -3,7 +3,8 @@
  * apostrophes; a paragraph that opens a quote without closing it continues into the next), reported speech
  * from the words of each sentence (quotes/clauses.ts: "X said (that) …", "…, X said.", "according to X",
  * "X's claim that …", a second verb of the same speaker). Each gets its cue, content and speaker span; a
- * quote inside reported speech takes the speaker of the clause around it. The speaker is resolved to an
+ * quote inside reported speech takes the speaker of the clause around it. A quote its own attribution
+ * splits ('"We will talk," she said. "But not today."') is one quote whose `parts` are the pieces. The speaker is resolved to an
  * entity: a name directly, a pronoun or a description ("the minister") to the most recent person before
  * it, and a bare quote to the person the preceding sentence names.
  */
@@ -13,7 +14,7 @@ import { colonAttributions } from './quotes/colon.ts';
 import { CUE_VERBS } from './quotes/lexicon.ts';
 
 const CUES =
-  'said|says|say|called|calls|described|describes|found|finds|reported|reports|believes|believed|thinks|thought|expects|expected|hopes|hoped|wants|wanted|alleged|alleges|revealed|reveals|indicated|indicates|estimated|estimates|showed|shows|shown|concluded|concludes|argue|claim|insist|warn|disputed|disputes|questioned|questions|pointed out|points out|made clear|has learned|told|tells|added|adds|noted|notes|warned|warns|argued|argues|claimed|claims|insisted|insists|denied|denies|accused|accuses|acknowledged|acknowledges|announced|announces|wrote|writes|stated|states|explained|explains|declared|declares|asked|asks|replied|replies|stressed|stresses|urged|urges|admitted|admits|suggested|suggests|predicted|predicts|confirmed|confirms|promised|promises|vowed|vows|complained|complains|recalled|recalls|observed|observes|cautioned|cautions|emphasized|emphasised|maintained|maintains|contended|contends|told reporters|told journalists|said in a statement';
+  'said|says|say|called|calls|described|describes|found|finds|reported|reports|believes|believed|thinks|thought|expects|expected|hopes|hoped|wants|wanted|alleged|alleges|revealed|reveals|indicated|indicates|estimated|estimates|showed|shows|shown|concluded|concludes|argue|claim|insist|warn|disputed|disputes|questioned|questions|pointed out|points out|made clear|has learned|told|tells|added|adds|noted|notes|warned|warns|argued|argues|claimed|claims|insisted|insists|denied|denies|accused|accuses|acknowledged|acknowledges|announced|announces|wrote|writes|stated|states|explained|explains|declared|declares|asked|asks|replied|replies|stressed|stresses|urged|urges|admitted|admits|suggested|suggests|predicted|predicts|confirmed|confirms|promised|promises|vowed|vows|complained|complains|recalled|recalls|observed|observes|cautioned|cautions|emphasized|emphasised|maintained|maintains|contended|contends|continued|continues|read|reads|demanded|demands|yelled|yells|shouted|shouts|screamed|sang|sings|tweeted|tweets|posted|responded|responds|quipped|joked|remarked|testified|exclaimed|chanted|conceded|concedes|countered|counters|mused|recounted|told reporters|told journalists|said in a statement';
 const CUE_WORD = new RegExp(`\\b(${CUES})\\b`, 'i');
 const TITLE =
   '(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|President|Prime Minister|Minister|Chancellor|Secretary|Mayor|Judge|Chief|Councillor|Councilor|Senator|Governor|Ambassador|Envoy|Director|Commissioner)\\.?';
@@ -30,6 +31,8 @@ const CLOSE_FOR: Record<string, string> = { '"': '"', '“': '”', '«': '»', 
 
 interface Found {
   content: Span;
+  /** The pieces of a content split by its attribution; absent when it is one piece. */
+  parts?: Span[];
   direct: boolean;
   speaker: Span | null;
   cue: Span | null;
@@ -210,7 +213,12 @@ function attributeDirect(article: Article, content: Span): Pick<Found, 'speaker'
     end: Math.min(text.length, content.end + 200),
   };
   const afterStart = content.end;
-  const after = text.slice(afterStart, Math.min(text.length, Math.max(sentence.end, content.end) + 120));
+  // A quote that closes its paragraph is not attributed by the next paragraph's subject and verb.
+  const paragraphEnd = paragraphAt(article, Math.max(0, content.end - 1))?.end ?? text.length;
+  const after = text.slice(
+    afterStart,
+    Math.min(text.length, paragraphEnd, Math.max(sentence.end, content.end) + 120),
+  );
   // '…change.” She adds, “What …': a verb that opens the next quote, after a quote that closed its sentence.
   const closed = /[.!?]$/.test(text.slice(content.start, content.end));
   for (const re of [AFTER_SPEAKER_CUE, AFTER_CUE_SPEAKER, AFTER_DASH_SPEAKER, AFTER_ANY_SPEAKER_CUE]) {
@@ -276,7 +284,13 @@ function indirectQuotes(article: Article, direct: Found[]): Found[] {
         }
       }
       if (!inside)
-        out.push({ content: clause.content, direct: false, speaker: clause.speaker, cue: clause.cue });
+        out.push({
+          content: clause.content,
+          ...(clause.parts ? { parts: clause.parts } : {}),
+          direct: false,
+          speaker: clause.speaker,
+          cue: clause.cue,
+        });
     }
   }
   return out;
@@ -385,16 +399,54 @@ export function findQuotes(article: Article): Quote[] {
   const out: Quote[] = [];
   for (let i = 0; i < found.length; i++) {
     const f = found[i]!;
-    if (f.content.end > f.content.start)
-      out.push({
-        content: f.content,
-        speaker: f.speaker,
-        speakerEntity: entities[i]!,
-        cue: f.cue,
-        direct: f.direct,
-      });
+    if (f.content.end <= f.content.start) continue;
+    const speakerEntity = entities[i]!;
+    const parts = f.parts ? [...f.parts] : [f.content];
+    while (i + 1 < found.length && continuesAfterAttribution(article, f, found[i + 1]!))
+      parts.push(found[++i]!.content);
+    out.push({
+      content: parts.length > 1 ? { start: f.content.start, end: parts.at(-1)!.end } : f.content,
+      ...(parts.length > 1 ? { parts } : {}),
+      speaker: f.speaker,
+      speakerEntity,
+      cue: f.cue,
+      direct: f.direct,
+    });
   }
   return out;
+}
+
+const REOPENS = /^\s*(?:["“«„‘]|'')\s*$/;
+// '," she said, "…', '," she said, but "…', '," he said, and still "…"'.
+const REOPENS_AFTER_COMMA = /(?:[,:]|,\s+(?:and|but)(?:\s+[a-z]+)?)\s*(?:["“«„‘]|'')\s*$/;
+
+/**
+ * '"We will talk," she said. "But not today."' and '"We will talk," she said, "but not today."': one
+ * statement split by its attribution, which PolNeAR and readers take as one quote. `next` continues
+ * `first` when the attribution after `first` is all that lies between them: in one paragraph, `next`
+ * reopens right after the attribution's sentence or its comma, and has no attribution of its own (or
+ * the same one, read from the sentence before it). A quote with its own "he added" stays apart.
+ */
+function continuesAfterAttribution(article: Article, first: Found, next: Found): boolean {
+  const { speaker, cue } = first;
+  if (!first.direct || !next.direct || !speaker || !cue) return false;
+  if (cue.start < first.content.end || speaker.start < first.content.end) return false;
+  const attributionEnd = Math.max(cue.end, speaker.end);
+  if (next.content.start < attributionEnd) return false;
+  if (next.speaker && (next.speaker.start !== speaker.start || next.cue?.start !== cue.start)) return false;
+  if (paragraphAt(article, first.content.start) !== paragraphAt(article, next.content.start)) return false;
+  const sentence = sentenceAt(article, cue.start);
+  if (!sentence) return false;
+  const text = article.text;
+  if (next.content.start > sentence.end) return REOPENS.test(text.slice(sentence.end, next.content.start));
+  // '"…," Ruiz said, adding later, "…"': a second verb in the sentence makes the second quote its own.
+  const gap = text.slice(attributionEnd, next.content.start);
+  return REOPENS_AFTER_COMMA.test(gap) && !reportingVerbIn(gap);
+}
+
+function reportingVerbIn(words: string): boolean {
+  for (const m of words.matchAll(/[a-z]+/g)) if (CUE_VERBS.has(m[0])) return true;
+  return false;
 }
 
 function byStart(a: Found, b: Found): number {

@@ -6,7 +6,7 @@
  */
 import { wordDiff } from '../compare/diff.ts';
 import { contentWords, Idf } from '../compare/words.ts';
-import type { Article, Passage, Span } from '../model/index.ts';
+import { type Article, type Passage, quoteParts, type Span } from '../model/index.ts';
 
 const ALIGNED = 0.5;
 
@@ -16,7 +16,8 @@ interface Sent {
 }
 
 function sentencesOutsideQuotes(article: Article): Sent[] {
-  const quotes = article.annotations.quotes.filter((q) => q.direct).map((q) => q.content);
+  // The pieces of a split quote, not its hull: the attribution between them is the outlet's own words.
+  const quotes = article.annotations.quotes.filter((q) => q.direct).flatMap(quoteParts);
   return article.annotations.sentences.map((span) => {
     let text = article.text.slice(span.start, span.end);
     for (const q of quotes) {

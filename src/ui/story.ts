@@ -3,7 +3,7 @@
  * quote groups with word diffs, the coverage heatmap, copy lineage, timeline, entities, and the sources
  * side by side with their highlights.
  */
-import type { Article, Cite, DiffOp, Story } from '../model/index.ts';
+import { type Article, type Cite, type DiffOp, quoteParts, type Story } from '../model/index.ts';
 import { conflicts, copyPairs, formatDate, type ReportView, storyOutlets } from '../report/view.ts';
 import { lineageGraph, timelineChart } from './charts.ts';
 import { escapeHtml, type Mark, markedText, safeHref } from './html.ts';
@@ -55,7 +55,10 @@ export function articleMarks(view: ReportView, article: Article, cited: Cite[]):
   const a = article.annotations;
   return [
     ...a.entities.flatMap((e) => e.mentions.map((m) => ({ ...m, cls: `ent ent-${e.type}` }))),
-    ...a.quotes.map((q) => ({ ...q.content, cls: q.direct ? 'quote' : 'quote indirect' })),
+    // A split quote is marked piece by piece: the "she said" between them is the narrator's.
+    ...a.quotes.flatMap((q) =>
+      quoteParts(q).map((p) => ({ start: p.start, end: p.end, cls: q.direct ? 'quote' : 'quote indirect' })),
+    ),
     ...a.quantities.map((q) => ({ start: q.start, end: q.end, cls: 'num' })),
     ...a.dates.map((d) => ({ start: d.start, end: d.end, cls: 'date' })),
     ...cited

@@ -32,9 +32,22 @@ export interface Token {
 }
 
 export interface Clause {
+  /** The content; with `parts`, the hull from the first part to the last, attribution included. */
   content: Span;
+  /** A content split by a parenthetical attribution: "The plan, she said, will cost more". */
+  parts?: Span[];
   speaker: Span | null;
   cue: Span;
+}
+
+/** Ends a clause's content at `end`, dropping or trimming the parts after it. */
+function endContent(clause: Clause, end: number): void {
+  clause.content = { start: clause.content.start, end };
+  if (!clause.parts) return;
+  const parts: Span[] = [];
+  for (const p of clause.parts) if (p.start < end) parts.push(p.end > end ? { start: p.start, end } : p);
+  if (parts.length > 1) clause.parts = parts;
+  else delete clause.parts;
 }
 
 /** Letters and digits of a word: A–Z, a–z, 0–9, U+00C0–U+1FFF, U+2C00–U+D7FF. General punctuation
@@ -201,7 +214,9 @@ const RAISING = new Set(
   ),
 );
 
-const PASSIVE_BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s']);
+const PASSIVE_BE = new Set(
+  "is are was were be been being 's ’s isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t".split(' '),
+);
 
 /** The cue verb at token i, with the index after it (past any particle it takes), or null. */
 function cueAt(toks: Token[], i: number): { verb: CueVerb; next: number } | null {
@@ -210,7 +225,11 @@ function cueAt(toks: Token[], i: number): { verb: CueVerb; next: number } | null
   const verb = CUE_VERBS.get(t.lower);
   if (!verb) return null;
   const after = toks[i + 1]?.lower;
-  if (verb.needs) return after && verb.needs.includes(after) ? { verb, next: i + 2 } : null;
+  if (verb.needs) {
+    // "voted Thursday to", "ruled on Friday against".
+    const particle = after && verb.needs.includes(after) ? i + 1 : afterTime(toks, i + 1);
+    return verb.needs.includes(toks[particle]?.lower ?? '') ? { verb, next: particle + 1 } : null;
+  }
   if (verb.later) {
     // "portrayed himself as …": the particle within eight words of the verb, in the same clause.
     for (let k = i + 2; k < toks.length && k <= i + 9; k++) {
@@ -337,14 +356,48 @@ function subjectOf(toks: Token[], i: number, floor: number): Subject | null {
       open--;
     if (toks[open]?.text !== ',' || j - open < 2) return null;
     const kind = headKind(toks, open - 1, floor);
-    if (kind !== 'strong') return null;
-    return { from: chunkStart(toks, open - 1, floor), to: j - 1, strong: true };
+    // "A lawyer for the outlets, David Schulz, said": a name in apposition makes a weak head strong.
+    if (kind !== 'strong' && !(kind === 'weak' && isName(toks, open + 1, j - 1))) return null;
+    // A relative clause is left out of the speaker: "Obama, who understood that …, told".
+    const relative = toks[open + 1]!.lower === 'who' || toks[open + 1]!.lower === 'which';
+    return { from: chunkStart(toks, open - 1, floor), to: relative ? open - 1 : j - 1, strong: true };
+  }
+  // "a super PAC that intends to …", "nations that oppose …": "that" right before a verb, after a noun,
+  // is a relative pronoun and the verb's subject ("said that" is not: a verb before it). The speaker is
+  // the noun it stands for.
+  if (t.lower === 'that' && j > floor && toks[j - 1]!.word && !CUE_VERBS.has(toks[j - 1]!.lower)) {
+    const antecedent = headKind(toks, j - 1, floor) ? antecedentStart(toks, j - 1, floor) : j;
+    return { from: antecedent, to: antecedent < j ? j - 1 : j, strong: true };
   }
   const kind = headKind(toks, j, floor);
   if (!kind) return null;
   if (PRONOUNS.has(t.lower)) return { from: j, to: j, strong: kind === 'strong' };
   const from = chunkStart(toks, j, floor);
   return { from, to: dot ? j + 1 : j, strong: kind === 'strong' };
+}
+
+const DETERMINERS = new Set('the a an this these those another its his her their our some many'.split(' '));
+
+/**
+ * The start of the noun phrase a relative "that" stands for, ending at `head`: back to its determiner,
+ * four words at most, and not past "of" ("one of the groups that …" stands for "the groups").
+ */
+function antecedentStart(toks: Token[], head: number, floor: number): number {
+  let from = head;
+  for (let k = head - 1; k >= floor && head - k <= 4; k--) {
+    const t = toks[k]!;
+    if (!t.word || t.lower === 'of' || SUBJECT_STOP.has(t.lower) || (!t.cap && CUE_VERBS.has(t.lower))) break;
+    from = k;
+    if (DETERMINERS.has(t.lower)) break;
+  }
+  return from;
+}
+
+/** Are tokens from..to a short name: capitalised words and the dots of abbreviations? */
+function isName(toks: Token[], from: number, to: number): boolean {
+  if (to < from || to - from > 5) return false;
+  for (let k = from; k <= to; k++) if (!toks[k]!.cap && !isAbbreviationDot(toks, k)) return false;
+  return true;
 }
 
 function span(toks: Token[], from: number, to: number): Span {
@@ -378,6 +431,51 @@ function passiveBy(toks: Token[], i: number, next: number, floor: number): Claus
     }
   if (sEnd <= next || !toks[next + 1]!.word || wordsBetween(toks, from, j) < 2) return null;
   return { content: span(toks, from, j), speaker: span(toks, next + 1, sEnd), cue: span(toks, i, next) };
+}
+
+/** Verbs of judging and reporting whose passive is an attribution without a named source. */
+const AGENTLESS = new Set(
+  'accuse blame criticize criticise charge expect consider rate describe dub view see regard deem say believe think know report quote label brand portray characterize characterise suspect allege mention'.split(
+    ' ',
+  ),
+);
+/** Prepositions that join such a passive to its complement: "accused of", "blamed for", "viewed as". */
+const COMPLEMENT_MARKERS = new Set(['of', 'for', 'as', 'with']);
+
+/**
+ * A passive of judging or reporting with no agent: "Quiros was accused of fraud", "The vote is expected to
+ * be close", "Oz has been called a charlatan". The content is the subject and the complement, in two
+ * pieces; there is no speaker.
+ */
+function passiveWithoutAgent(
+  toks: Token[],
+  i: number,
+  next: number,
+  floor: number,
+  last: number,
+): Clause | null {
+  const form = toks[i]!.lower;
+  const verb = CUE_VERBS.get(form);
+  if (!verb || !AGENTLESS.has(verb.lemma) || form === verb.lemma || /(?:ing|s)$/.test(form)) return null;
+  let j = i - 1;
+  let passive = false;
+  while (j >= floor && i - j <= 5 && toks[j]!.word && isBetween(toks[j]!)) {
+    if (PASSIVE_BE.has(toks[j]!.lower)) passive = true;
+    j--;
+  }
+  if (!passive || j < floor || !headKind(toks, j, floor)) return null;
+  const from = PRONOUNS.has(toks[j]!.lower) ? j : chunkStart(toks, j, floor);
+  let c = next;
+  if (COMPLEMENT_MARKERS.has(toks[c]?.lower ?? '')) c++;
+  if (c > last || wordsBetween(toks, c, last) < 1) return null;
+  const subject = span(toks, from, j);
+  const complement = span(toks, c, last);
+  return {
+    content: { start: subject.start, end: complement.end },
+    parts: [subject, complement],
+    speaker: null,
+    cue: span(toks, i, next - 1),
+  };
 }
 
 /** Index of the last token of the sentence's text, before closing punctuation and quote marks. */
@@ -429,6 +527,48 @@ const wordsBetween = (toks: Token[], from: number, to: number) => {
   for (let k = from; k <= to; k++) if (toks[k]!.word) n++;
   return n;
 };
+
+const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+const MONTHS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+);
+const DEICTIC_DAYS = new Set(['yesterday', 'today', 'tonight']);
+const TIME_NOUNS = new Set('week weekend month year morning afternoon evening night day'.split(' '));
+const TIME_OPENERS = new Set(['on', 'last', 'this', 'next', 'early', 'late', 'in']);
+
+/** Is token k a day, a month or a year, or a part of a day ("night")? */
+function timeWord(toks: Token[], k: number): boolean {
+  const t = toks[k];
+  if (!t?.word) return false;
+  return (
+    WEEKDAYS.has(t.lower) ||
+    MONTHS.has(t.lower) ||
+    TIME_NOUNS.has(t.lower) ||
+    /^(?:1[89]|20)\d\d$/.test(t.text) ||
+    (/^\d{1,2}$/.test(t.text) && MONTHS.has(toks[k - 1]?.lower ?? ''))
+  );
+}
+
+/**
+ * The index after a time expression at k ("on Friday", "Thursday night", "last week", "in June 2012",
+ * "yesterday"), or k. A verb's content or particle may come after one: "announced on Friday the arrest",
+ * "voted Thursday to hold".
+ */
+function afterTime(toks: Token[], k: number): number {
+  const t = toks[k];
+  if (!t?.word) return k;
+  if (DEICTIC_DAYS.has(t.lower)) return k + 1;
+  let m = k;
+  if (TIME_OPENERS.has(t.lower)) m++;
+  // "in" only opens a month or a year ("in June", "in 2012"), not "in a statement".
+  if (t.lower === 'in' && !(MONTHS.has(toks[m]?.lower ?? '') || /^\d{4}$/.test(toks[m]?.text ?? '')))
+    return k;
+  if (!timeWord(toks, m) || (m === k && !WEEKDAYS.has(t.lower))) return k;
+  while (timeWord(toks, m + 1)) m++;
+  return m + 1;
+}
 
 /** Skips "that", a colon and stray commas at the opening of a content. */
 function contentFrom(toks: Token[], k: number, verb: CueVerb | null, last: number): number {
@@ -484,6 +624,7 @@ function contentFrom(toks: Token[], k: number, verb: CueVerb | null, last: numbe
         break;
     }
   }
+  if (k <= last && toks[k]!.lower !== 'that') k = Math.min(afterTime(toks, k), last + 1);
   while (k <= last && (toks[k]!.lower === 'that' || toks[k]!.text === ':' || toks[k]!.text === ',')) k++;
   return k;
 }
@@ -528,17 +669,63 @@ function introduced(toks: Token[], after: number, from: number): boolean {
 }
 
 /** The subject opening the sentence: a pronoun or a name ("Senator Ana Ruiz of Ohio"). */
-function openingSubject(toks: Token[]): Span | null {
-  const first = toks[0]!;
-  if (/^(?:he|she|they|we|i)$/.test(first.lower)) return span(toks, 0, 0);
+function openingSubject(toks: Token[], at = 0): Span | null {
+  const first = toks[at];
+  if (!first) return null;
+  if (/^(?:he|she|they|we|i)$/.test(first.lower)) return span(toks, at, at);
+  if (/^(?:the|a|an)$/.test(first.lower)) return describedSubject(toks, at);
   if (!first.cap || NOT_HEAD.has(first.lower) || SUBJECT_STOP.has(first.lower)) return null;
-  let k = 0;
+  let k = at;
   while (
     k + 1 < toks.length &&
     (toks[k + 1]!.cap || isAbbreviationDot(toks, k + 1) || (toks[k + 1]!.lower === 'of' && toks[k + 2]?.cap))
   )
     k++;
-  return span(toks, 0, k);
+  return span(toks, at, k);
+}
+
+/**
+ * "The Republican National Committee", "The campaign": a subject of an article and names or an agent
+ * noun, ended by the auxiliary or verb after it ("… is filing a complaint, claiming that …").
+ */
+function describedSubject(toks: Token[], at: number): Span | null {
+  let k = at + 1;
+  while (
+    k < toks.length &&
+    k <= at + 8 &&
+    (toks[k]!.cap || isAbbreviationDot(toks, k) || (toks[k]!.lower === 'of' && toks[k + 1]?.cap))
+  )
+    k++;
+  // An agent noun after up to two modifiers: "the board", "the harbour board", "the city transport board".
+  for (let m = k; m <= k + 2 && toks[m]?.word && !toks[m]!.cap && !BETWEEN.has(toks[m]!.lower); m++)
+    if (AGENTS.has(toks[m]!.lower)) {
+      k = m + 1;
+      break;
+    }
+  // The word after the subject is its verb or an auxiliary: lowercase, and not a preposition.
+  const next = toks[k];
+  if (k === at + 1 || !next?.word || next.cap) return null;
+  if (!BETWEEN.has(next.lower) && (SUBJECT_STOP.has(next.lower) || NOT_HEAD.has(next.lower))) return null;
+  return span(toks, at, k - 1);
+}
+
+/**
+ * "Citing the delays, the mayor said …", "Claiming the vote was rigged, Ruiz left": a participle of a
+ * reporting verb opening the sentence. Its content runs to the comma, its speaker is the subject after it.
+ */
+function openingParticiple(toks: Token[], last: number): Clause | null {
+  const verb = toks[0]!;
+  const entry = verb.cap && /ing$/.test(verb.lower) ? CUE_VERBS.get(verb.lower) : undefined;
+  // A verb that needs a particle is a cue only with it ("Speaking to students" is not).
+  if (!entry || entry.needs) return null;
+  let comma = 1;
+  while (comma < last && toks[comma]!.text !== ',') comma++;
+  if (comma >= last || comma > 25) return null;
+  const speaker = openingSubject(toks, comma + 1);
+  let from = 1;
+  while (from < comma && (toks[from]!.lower === 'that' || !toks[from]!.word)) from++;
+  if (!speaker || wordsBetween(toks, from, comma - 1) < 1) return null;
+  return { content: span(toks, from, comma - 1), speaker, cue: span(toks, 0, 0) };
 }
 
 /** Does position `pos` lie inside (or on the marks of) one of the quoted spans? */
@@ -548,48 +735,22 @@ function isQuoted(quoted: readonly Span[], pos: number): boolean {
   return false;
 }
 
+interface Closing {
+  clause: Clause;
+  /** The last token the attribution and its content take up. */
+  end: number;
+}
+
 /**
- * Attributions in one sentence. `quoted` are the contents of the direct quotes in it: words
- * there are the speaker's, not the narrator's, and carry no cue. `quoteSpeaker` is the speaker of a direct
- * quote in the sentence, for what follows it ('"…," she said, adding that …').
+ * A closing or parenthetical attribution: "…, X said (on Monday).", "…, said X.", "…, X said, …". What
+ * follows a closing one ("…, she said, adding that …") is left to the other passes.
  */
-export function findClauses(
-  text: string,
-  sentence: Span,
+function closingAttribution(
+  toks: Token[],
+  verbs: readonly number[],
   quoted: readonly Span[],
-  quoteSpeaker: Span | null = null,
-): Clause[] {
-  // Tokens that are forms of a reporting verb: the only places the two verb passes below look at.
-  const verbs: number[] = [];
-  const toks = tokenize(text, sentence, verbs);
-  if (toks.length < 3) return [];
-  const last = lastContentToken(toks, 0, toks.length - 1);
-  if (last < 2) return [];
-  const out: Clause[] = [];
-  while (verbs.length && verbs[verbs.length - 1]! > last) verbs.pop();
-  if (verbs[0] === 0) verbs.shift();
-  if (titleCase(toks, last)) headlineVerbs(toks, last, verbs);
-
-  // "according to X" in either position.
-  for (let k = 0; k < last; k++) {
-    if (toks[k]!.lower !== 'according' || toks[k + 1]?.lower !== 'to' || isQuoted(quoted, toks[k]!.start))
-      continue;
-    const sEnd = phraseAfter(toks, k + 2, 16);
-    if (sEnd < k + 2) continue;
-    const cue = span(toks, k, k + 1);
-    const speaker = span(toks, k + 2, sEnd);
-    const before = wordsBetween(toks, 0, k - 1);
-    const afterFrom = contentFrom(toks, sEnd + 1, null, last);
-    const after = afterFrom <= last ? wordsBetween(toks, afterFrom, last) : 0;
-    if (before >= 3 && (before >= after || k > 0)) {
-      let end = k - 1;
-      while (end > 0 && !toks[end]!.word) end--;
-      out.push({ content: span(toks, 0, end), speaker, cue });
-    } else if (after >= 2) out.push({ content: span(toks, afterFrom, last), speaker, cue });
-    return out;
-  }
-
-  // A closing or parenthetical attribution: "…, X said (on Monday).", "…, said X.", "…, X said, …".
+  last: number,
+): Closing | null {
   for (let c = 0; c < verbs.length; c++) {
     const i = verbs[c]!;
     if (i < 2) continue;
@@ -655,20 +816,134 @@ export function findClauses(
     const wordsAfter = a <= last ? wordsBetween(toks, a, last) : 0;
     const cueSpan = { start: toks[i]!.start, end: toks[cue.next - 1]!.end };
     if (wordsBefore >= 3) {
-      out.push({ content: span(toks, 0, before), speaker, cue: cueSpan });
-      return out;
+      const head = span(toks, 0, before);
+      if (wordsAfter < 2 || !continuesContent(toks, a))
+        return { clause: { content: head, speaker, cue: cueSpan }, end: segEnd };
+      // "Acts of protest, he said, are acts of patriotism": the words after a parenthetical attribution
+      // finish the content.
+      const rest = span(toks, a, last);
+      return {
+        clause: { content: { start: head.start, end: rest.end }, parts: [head, rest], speaker, cue: cueSpan },
+        end: last,
+      };
     }
-    if (wordsAfter >= 3) {
-      out.push({ content: span(toks, a, last), speaker, cue: cueSpan });
-      return out;
-    }
+    if (wordsAfter >= 3)
+      return { clause: { content: span(toks, a, last), speaker, cue: cueSpan }, end: last };
+  }
+  return null;
+}
+
+/**
+ * Does the comma before the verb at i close the relative clause that `current` is ("…, who understood
+ * that …, told …")? Its speaker is "who" or "which" after a comma, and its content has no comma of its own.
+ */
+function closesRelative(toks: Token[], i: number, current: Clause): boolean {
+  if (toks[i - 1]?.text !== ',' || !current.speaker) return false;
+  let w = i - 2;
+  while (w > 0 && toks[w]!.start > current.speaker.start) {
+    if (toks[w]!.text === ',') return false;
+    w--;
+  }
+  const pronoun = toks[w]!;
+  return (
+    pronoun.start === current.speaker.start &&
+    (pronoun.lower === 'who' || pronoun.lower === 'which') &&
+    toks[w - 1]?.text === ','
+  );
+}
+
+/**
+ * A verb inside the content of the attribution before opens one of its own only after a coordinator:
+ * "…, but engineers argued …", "… and he noted …", "… because they felt …", "…, who says …". Ends the
+ * content before at the coordinator and tells whether the verb opens an attribution.
+ */
+function endsAtCoordinator(toks: Token[], i: number, floor: number, current: Clause): boolean {
+  const subj = subjectOf(toks, i, floor);
+  if (!subj) return false;
+  const before = toks[subj.from - 1];
+  const before2 = toks[subj.from - 2];
+  const head = toks[subj.from]!;
+  // A named or pronoun subject opens a clause of its own after "and", "because", "although", a dash. So
+  // does "who" after a comma.
+  const named = subj.strong && subj.to - subj.from <= 3 && (head.cap || PRONOUNS.has(head.lower));
+  const coordinated =
+    before &&
+    (before.text === ';' ||
+      (COORDINATORS.has(before.lower) &&
+        (before2?.text === ',' || before2?.text === ';' || DASH.has(before2?.text ?? '') || named)) ||
+      (SUBORDINATORS.has(before.lower) && named) ||
+      (before.text === ',' && subj.from === subj.to && head.lower === 'who'));
+  if (!coordinated) return false;
+  const cut =
+    before.text === ',' || before.text === ';'
+      ? subj.from - 2
+      : before2?.text === ',' || before2?.text === ';' || DASH.has(before2?.text ?? '')
+        ? subj.from - 3
+        : subj.from - 2;
+  if (cut < 0) return false;
+  endContent(current, toks[cut]!.end);
+  return true;
+}
+
+/** Do the words at `a`, after a parenthetical attribution, go on with the content before it? */
+function continuesContent(toks: Token[], a: number): boolean {
+  const t = toks[a]!;
+  if (COORDINATORS.has(t.lower) || t.lower === 'according' || PRONOUNS.has(t.lower)) return false;
+  return !(/ing$/.test(t.lower) && CUE_VERBS.has(t.lower));
+}
+
+/**
+ * Attributions in one sentence. `quoted` are the contents of the direct quotes in it: words
+ * there are the speaker's, not the narrator's, and carry no cue. `quoteSpeaker` is the speaker of a direct
+ * quote in the sentence, for what follows it ('"…," she said, adding that …').
+ */
+export function findClauses(
+  text: string,
+  sentence: Span,
+  quoted: readonly Span[],
+  quoteSpeaker: Span | null = null,
+): Clause[] {
+  // Tokens that are forms of a reporting verb: the only places the two verb passes below look at.
+  const verbs: number[] = [];
+  const toks = tokenize(text, sentence, verbs);
+  if (toks.length < 3) return [];
+  const last = lastContentToken(toks, 0, toks.length - 1);
+  if (last < 2) return [];
+  const out: Clause[] = [];
+  while (verbs.length && verbs[verbs.length - 1]! > last) verbs.pop();
+  if (verbs[0] === 0) verbs.shift();
+  if (titleCase(toks, last)) headlineVerbs(toks, last, verbs);
+
+  // "according to X" in either position.
+  for (let k = 0; k < last; k++) {
+    if (toks[k]!.lower !== 'according' || toks[k + 1]?.lower !== 'to' || isQuoted(quoted, toks[k]!.start))
+      continue;
+    const sEnd = phraseAfter(toks, k + 2, 16);
+    if (sEnd < k + 2) continue;
+    const cue = span(toks, k, k + 1);
+    const speaker = span(toks, k + 2, sEnd);
+    const before = wordsBetween(toks, 0, k - 1);
+    const afterFrom = contentFrom(toks, sEnd + 1, null, last);
+    const after = afterFrom <= last ? wordsBetween(toks, afterFrom, last) : 0;
+    if (before >= 3 && (before >= after || k > 0)) {
+      let end = k - 1;
+      while (end > 0 && !toks[end]!.word) end--;
+      out.push({ content: span(toks, 0, end), speaker, cue });
+    } else if (after >= 2) out.push({ content: span(toks, afterFrom, last), speaker, cue });
+    return out;
   }
 
+  const closing = closingAttribution(toks, verbs, quoted, last);
+  if (closing) out.push(closing.clause);
+  const participle = closing ? null : openingParticiple(toks, last);
+  if (participle && !isQuoted(quoted, participle.cue.start)) out.push(participle);
+
   // "X (has also) said (on Monday) (that) …", several per sentence: "X said …, and Y argued …".
-  let current: Clause | null = null;
-  let floor = 0;
+  let current: Clause | null = closing?.clause ?? null;
+  let floor = closing ? closing.end + 1 : 0;
   for (let c = 0; c < verbs.length; c++) {
     const i = verbs[c]!;
+    if (closing && i <= closing.end) continue;
     const cue = cueAt(toks, i);
     if (!cue || isQuoted(quoted, toks[i]!.start)) continue;
     // A second verb of the same speaker: "… and called for …", "…, saying …", "…, adding that …".
@@ -676,14 +951,16 @@ export function findClauses(
     while (k > 0 && toks[k]!.word && isBetween(toks[k]!) && !PASSIVE_BE.has(toks[k]!.lower)) k--;
     const joiner = toks[k]!;
     const before = current as Clause | null;
-    if (joiner.lower === 'and' || (joiner.text === ',' && /ing$/.test(toks[i]!.lower))) {
+    // ('"…," Ruiz said, adding that …' and '"…," adding that …' alike.)
+    const comma = joiner.text === ',' || (CLOSE_QUOTE.has(joiner.text) && toks[k - 1]?.text === ',');
+    if (joiner.lower === 'and' || joiner.lower === 'but' || (comma && /ing$/.test(toks[i]!.lower))) {
       const speaker = before?.speaker ?? quoteSpeaker ?? openingSubject(toks);
       if (!speaker || speaker.start >= toks[i]!.start) continue;
       if (current && toks[i]!.start < current.content.end) {
         let cut = k - 1;
         if (toks[cut]?.text === ',') cut--;
         if (cut < 0 || toks[cut]!.end <= current.content.start) continue;
-        current.content = { start: current.content.start, end: toks[cut]!.end };
+        endContent(current, toks[cut]!.end);
       }
       const from = contentFrom(toks, cue.next, cue.verb, last);
       if (from > last || wordsBetween(toks, from, last) < 2 || REFLEXIVE.test(toks[from]!.lower)) continue;
@@ -704,36 +981,17 @@ export function findClauses(
       continue;
     }
     if (current && toks[i]!.start < current.content.end) {
-      // Inside the content of the attribution before: a new one only after a coordinator.
-      const subj = subjectOf(toks, i, floor);
-      if (!subj) continue;
-      const before = toks[subj.from - 1];
-      const before2 = toks[subj.from - 2];
-      const head = toks[subj.from]!;
-      // A named or pronoun subject opens a clause of its own after "and", "because", "although", a dash:
-      // "… and he noted that …", "… because they felt …". So does "who" after a comma: "…, who says …".
-      const named = subj.strong && subj.to - subj.from <= 3 && (head.cap || PRONOUNS.has(head.lower));
-      const coordinated =
-        before &&
-        (before.text === ';' ||
-          (COORDINATORS.has(before.lower) &&
-            (before2?.text === ',' || before2?.text === ';' || DASH.has(before2?.text ?? '') || named)) ||
-          (SUBORDINATORS.has(before.lower) && named) ||
-          (before.text === ',' && subj.from === subj.to && head.lower === 'who'));
-      if (!coordinated) continue;
-      const cut =
-        before.text === ',' || before.text === ';'
-          ? subj.from - 2
-          : before2?.text === ',' || before2?.text === ';' || DASH.has(before2?.text ?? '')
-            ? subj.from - 3
-            : subj.from - 2;
-      if (cut < 0) continue;
-      current.content = { start: current.content.start, end: toks[cut]!.end };
+      if (closesRelative(toks, i, current)) {
+        // "Obama, who understood that …, told his advisers …": the relative clause ends at the comma and
+        // the verb after it is the main clause's, whose subject is before the relative clause.
+        endContent(current, toks[i - 2]!.end);
+        floor = 0;
+      } else if (!endsAtCoordinator(toks, i, floor, current)) continue;
     }
     const subj = subjectOf(toks, i, floor);
     if (!subj) {
       // "The story was first reported by the Post": what was reported, and by whom.
-      const by = passiveBy(toks, i, cue.next, floor);
+      const by = passiveBy(toks, i, cue.next, floor) ?? passiveWithoutAgent(toks, i, cue.next, floor, last);
       if (by) {
         current = by;
         out.push(by);
@@ -751,25 +1009,32 @@ export function findClauses(
       continue;
     const next = toks[cue.next];
     if (!next) continue;
-    if (NOUNLIKE.has(toks[i]!.lower) && (!subj.strong || next.cap || next.text === ',')) continue;
+    // "the plans", "the United States": a noun, unless a clear subject and a particle make it a verb
+    // ("Former chairman calls for Clinton plan").
+    const particle = cue.next > i + 1;
+    if (NOUNLIKE.has(toks[i]!.lower) && (!subj.strong || (next.cap && !particle) || next.text === ','))
+      continue;
     if (next.text === ',' && !TRAILING.has(cue.verb.lemma)) continue;
     const from = contentFrom(toks, cue.next, cue.verb, last);
     if (from > last || wordsBetween(toks, from, last) < 1) continue;
     const first = toks[from]!;
     if (first.text === '.' || (OPEN_QUOTE.has(first.text) && from === last)) continue;
-    // "reported from Kabul", "called into the show", "find themselves": not reported speech.
+    // "reported from Kabul", "called into the show", "find themselves": not reported speech. ("told the
+    // council to hire …" is: "to" after an addressee opens what they were told.)
     if (
       (TRAILING.has(cue.verb.lemma) &&
         PREPOSITIONS.has(first.lower) &&
         !cue.verb.takes?.includes(first.lower) &&
-        !introduced(toks, cue.next, from)) ||
+        !introduced(toks, cue.next, from) &&
+        !(cue.verb.addressee && first.lower === 'to' && from > cue.next)) ||
       REFLEXIVE.test(first.lower)
     )
       continue;
     // "When Ruiz noted that …, the mayor replied …": an attribution in an opening subordinate clause ends
     // at the clause's comma.
     let end = last;
-    if (subj.from === 1 && OPENING_SUBORDINATORS.has(toks[0]!.lower)) {
+    // ("Back when he wrote his book, McKinley said …": a word or two may come before the conjunction.)
+    if (subj.from >= 1 && subj.from <= 3 && OPENING_SUBORDINATORS.has(toks[subj.from - 1]!.lower)) {
       let comma = from + 2;
       while (comma < last && toks[comma]!.text !== ',') comma++;
       if (comma < last && wordsBetween(toks, comma + 1, last) >= 3) end = comma - 1;

@@ -73,7 +73,9 @@ const IRREGULAR: Record<string, string[]> = {
 };
 
 // Verbs that double their last consonant: "admitted", "referring", "quipped".
-const DOUBLING = new Set('admit commit regret prefer refer concur plan quip chat transmit'.split(' '));
+const DOUBLING = new Set(
+  'admit commit regret prefer refer concur plan quip chat transmit brag beg slam'.split(' '),
+);
 
 function inflect(lemma: string): string[] {
   if (IRREGULAR[lemma]) return [lemma, ...IRREGULAR[lemma]!];
