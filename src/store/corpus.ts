@@ -397,12 +397,16 @@ export class Corpus {
     const inHand = pool ? pool.size + 1 : 1;
     let rebuilt = 0;
     for (;;) {
-      const rows = await this.store.db.query<StaleRow>(
-        `select id, title, keywords, marked_at::text as marked from stale_stories
-         order by marked_at, id limit $1`,
+      const rows = await this.store.db.query<StaleRow & { size: number }>(
+        `select id, title, keywords, marked_at::text as marked,
+           (select count(*) from articles where story_id = stale_stories.id)::int as size
+         from stale_stories order by marked_at, id limit $1`,
         [inHand * 4],
       );
       if (!rows.length) return rebuilt;
+      // Largest first within a round: building costs more than linearly in a story's size, and a big
+      // story started last would keep one thread busy while the others sit idle.
+      rows.sort((a, b) => b.size - a.size);
       let next = 0;
       const work = async () => {
         while (next < rows.length) if (await this.rebuildStory(rows[next++]!)) rebuilt++;
