@@ -6,7 +6,7 @@
  */
 import type { Fact, FactValue } from '../model/index.ts';
 import { compatibleSides } from './facts.ts';
-import { type Idf, weightedCosine } from './words.ts';
+import { type BagVector, bagVector, type Idf, vectorCosine } from './words.ts';
 
 export interface EventMention {
   value: FactValue;
@@ -31,20 +31,23 @@ export function eventFacts(
   matching: EventMatching,
   kind: { dimension: string; unit: string; firstId: number },
 ): Fact[] {
-  const groups: EventMention[][] = [];
+  // Each mention is compared with every member of every group: members carry their vectors, and groups
+  // the articles they hold, so that the comparisons do no lookups.
+  const groups: { members: EventMention[]; vectors: BagVector[]; articles: Set<string> }[] = [];
   for (const item of mentions) {
-    let best: EventMention[] | undefined;
+    let best: (typeof groups)[number] | undefined;
     let bestScore = matching.minCosine;
+    const vector = bagVector(item.words, idf);
     for (const g of groups) {
-      if (g.some((m) => m.value.article === item.value.article)) continue;
+      if (g.articles.has(item.value.article)) continue;
       let score = 0;
-      for (const m of g) {
-        const cosine = weightedCosine(m.words, item.words, idf);
+      for (let k = 0; k < g.members.length; k++) {
+        const cosine = vectorCosine(g.vectors[k]!, vector);
         // The cheap cosine first; the shared-word count only for a pair that could win.
         if (
           cosine > score &&
           cosine >= bestScore &&
-          shared(m.words, item.words).length >= matching.minSharedWords
+          shared(g.members[k]!.words, item.words).length >= matching.minSharedWords
         )
           score = cosine;
       }
@@ -53,10 +56,16 @@ export function eventFacts(
         bestScore = score;
       }
     }
-    if (best) best.push(item);
-    else groups.push([item]);
+    if (!best) {
+      best = { members: [], vectors: [], articles: new Set() };
+      groups.push(best);
+    }
+    best.members.push(item);
+    best.vectors.push(vector);
+    best.articles.add(item.value.article);
   }
   return groups
+    .map((g) => g.members)
     .filter((g) => new Set(g.map((i) => i.value.outlet ?? i.value.article)).size > 1)
     .map((g, n) => {
       const values = g.map((i) => i.value);

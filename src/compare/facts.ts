@@ -8,7 +8,7 @@
  */
 import type { Article, Fact, FactValue, Quantity } from '../model/index.ts';
 import { outletOf } from './outlet.ts';
-import { contentWords, type Idf, weightedCosine } from './words.ts';
+import { type BagVector, bagVector, contentWords, type Idf, vectorCosine } from './words.ts';
 
 // Unhedged figures in news are rounded; a value is taken to stand for this much either side.
 const ROUNDING = 0.02;
@@ -132,8 +132,8 @@ function overlapping(a: FactValue, b: FactValue): boolean {
  * (weakly) whether the values agree — weakly, so a contradicting figure about the same thing still joins
  * and is caught as a conflict.
  */
-function similarity(a: Item, b: Item, idf: Idf): number {
-  const context = weightedCosine(a.context, b.context, idf);
+function similarity(a: Item, b: Item, contextA: BagVector, contextB: BagVector): number {
+  const context = vectorCosine(contextA, contextB);
   const magnitude = Math.max(a.value.high, b.value.high) / Math.max(Math.min(a.value.low, b.value.low), 1e-9);
   return (
     0.4 * measureSimilarity(a.measure, b.measure) +
@@ -205,6 +205,7 @@ function cluster(items: Item[], idf: Idf): Item[][] {
   // Clusters never span buckets, so each bucket is clustered on its own, with positions in the bucket.
   for (const indexes of buckets.values()) {
     const m = indexes.length;
+    const contexts = indexes.map((i) => bagVector(items[i]!.context, idf));
     const clusterOf = Int32Array.from({ length: m }, (_, x) => x);
     // Summed pair scores between clusters, kept up to date through merges (a merged cluster's sum with a
     // third is the sum of its parts'), so average linkage costs one read instead of a pass over every
@@ -213,7 +214,7 @@ function cluster(items: Item[], idf: Idf): Item[][] {
     const pairs: { a: number; b: number; score: number }[] = [];
     for (let x = 0; x < m; x++)
       for (let y = x + 1; y < m; y++) {
-        const score = similarity(items[indexes[x]!]!, items[indexes[y]!]!, idf);
+        const score = similarity(items[indexes[x]!]!, items[indexes[y]!]!, contexts[x]!, contexts[y]!);
         links[x * m + y] = score;
         links[y * m + x] = score;
         if (score >= SAME_FACT) pairs.push({ a: x, b: y, score });

@@ -8,7 +8,14 @@
  * summary sentence cites itself and every aligned sentence of the other articles. Contested facts are
  * stated as contested, with every value cited, never silently picked.
  */
-import { comparablePairs, contentWords, Idf, weightedCosine } from '../compare/words.ts';
+import {
+  type BagVector,
+  bagVector,
+  comparablePairs,
+  contentWords,
+  Idf,
+  vectorCosine,
+} from '../compare/words.ts';
 import type { Article, Cite, Fact, FactValue, SummarySentence } from '../model/index.ts';
 import type { SummaryInput, SummaryOptions } from './index.ts';
 
@@ -19,9 +26,12 @@ interface Candidate {
   end: number;
   text: string;
   words: string[];
+  /** The words' vector under the story's final IDF, set once every sentence has been counted. */
+  vector: BagVector;
   score: number;
 }
 
+const NO_VECTOR = bagVector([]);
 const SUPPORTS = 0.45;
 // Tuned on multinews_val_dev250 (never on the test slice): a chosen sentence this close to another blocks
 // it; support counts only similarity above SUPPORT_FLOOR; an article's lead sentence weighs LEAD_WEIGHT.
@@ -145,7 +155,6 @@ export function describeContested(fact: Fact): { text: string; sources: Cite[] }
  */
 function select(
   usable: Candidate[],
-  idf: Idf,
   budgetWords: number,
   budgetSentences: number,
   disputesOf: (c: Candidate) => { fact: Fact; words: number }[],
@@ -188,7 +197,7 @@ function select(
     for (const d of disputes) stated.add(d.fact);
     words += n;
     for (let i = 0; i < pool.length; i++)
-      if (open[i]) likeness[i] = Math.max(likeness[i]!, weightedCosine(pool[i]!.words, c.words, idf));
+      if (open[i]) likeness[i] = Math.max(likeness[i]!, vectorCosine(pool[i]!.vector, c.vector));
   }
   return chosen;
 }
@@ -206,9 +215,10 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       const text = article.text.slice(start, s.end);
       const words = contentWords(text);
       idf.add(words);
-      candidates.push({ article, index, start, end: s.end, text, words, score: 0 });
+      candidates.push({ article, index, start, end: s.end, text, words, vector: NO_VECTOR, score: 0 });
     });
   }
+  for (const c of candidates) c.vector = bagVector(c.words, idf);
   const usable = candidates.filter((c) => isUsable(c.text));
   const comparable = comparablePairs(candidates.map((c) => c.words));
   const position = new Map(candidates.map((c, i) => [c, i]));
@@ -217,7 +227,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     for (const j of comparable(position.get(c)!)) {
       const other = candidates[j]!;
       if (other.article !== c.article)
-        support += Math.max(0, weightedCosine(c.words, other.words, idf) - SUPPORT_FLOOR);
+        support += Math.max(0, vectorCosine(c.vector, other.vector) - SUPPORT_FLOOR);
     }
     const lead = 1 / (1 + c.index);
     c.score = support + LEAD_WEIGHT * lead + (articles.length === 1 ? lead : 0);
@@ -229,7 +239,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     for (const j of comparable(position.get(c)!)) {
       const other = candidates[j]!;
       if (seen.has(other.article.id)) continue;
-      if (weightedCosine(c.words, other.words, idf) >= SUPPORTS) {
+      if (vectorCosine(c.vector, other.vector) >= SUPPORTS) {
         sources.push({ article: other.article.id, start: other.start, end: other.end, text: other.text });
         seen.add(other.article.id);
       }
@@ -264,7 +274,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
           .filter((dispute) => statesSideOf(citesOf(c), dispute))
           .map(({ fact, line }) => ({ fact, words: wordCount(line.text) }))
       : [];
-  const chosen = select(usable, idf, budgetWords, budgetSentences, disputesOf);
+  const chosen = select(usable, budgetWords, budgetSentences, disputesOf);
   const time = (a: Article) => Date.parse(a.meta.published ?? '') || 0;
   chosen.sort(
     (a, b) =>
