@@ -211,25 +211,37 @@ function cluster(items: Item[], idf: Idf): Item[][] {
     // third is the sum of its parts'), so average linkage costs one read instead of a pass over every
     // pair of members: a big story's figures form large clusters.
     const links = new Float64Array(m * m);
-    const pairs: { a: number; b: number; score: number }[] = [];
+    // Candidate merges as positions in the matrix (x * m + y, x < y), so that a big bucket's hundreds of
+    // thousands of pairs are numbers in one array rather than objects.
+    const candidates = new Uint32Array((m * (m - 1)) / 2);
+    let count = 0;
     for (let x = 0; x < m; x++)
       for (let y = x + 1; y < m; y++) {
         const score = similarity(items[indexes[x]!]!, items[indexes[y]!]!, contexts[x]!, contexts[y]!);
         links[x * m + y] = score;
         links[y * m + x] = score;
-        if (score >= SAME_FACT) pairs.push({ a: x, b: y, score });
+        if (score >= SAME_FACT) candidates[count++] = x * m + y;
       }
-    pairs.sort((p, q) => q.score - p.score);
-    for (const { a, b } of pairs) {
-      const ca = clusterOf[a]!;
-      const cb = clusterOf[b]!;
+    // Most similar first; equal scores in the order the pairs were found (positions ascend with it).
+    const pairs = candidates.subarray(0, count).sort((p, q) => links[q]! - links[p]! || p - q);
+    // Whether two clusters clash, remembered with their sizes: the answer holds until either grows.
+    const clashed = new Map<number, number>();
+    for (const pair of pairs) {
+      const ca = clusterOf[Math.floor(pair / m)]!;
+      const cb = clusterOf[pair % m]!;
       if (ca === cb) continue;
       const ma = members.get(indexes[ca]!)!;
       const mb = members.get(indexes[cb]!)!;
+      if (links[ca * m + cb]! / (ma.length * mb.length) < SAME_FACT) continue;
       // Two different figures for one measure in one article are two things (old and new retirement age,
       // police and organisers' counts given as separate claims): they never share a fact.
-      if (clashes(byArticle.get(indexes[ca]!)!, byArticle.get(indexes[cb]!)!)) continue;
-      if (links[ca * m + cb]! / (ma.length * mb.length) < SAME_FACT) continue;
+      const key = Math.min(ca, cb) * m + Math.max(ca, cb);
+      const sizes = ma.length * (m + 1) + mb.length;
+      if (clashed.get(key) === sizes) continue;
+      if (clashes(byArticle.get(indexes[ca]!)!, byArticle.get(indexes[cb]!)!)) {
+        clashed.set(key, sizes);
+        continue;
+      }
       for (let x = 0; x < m; x++) if (clusterOf[x] === cb) clusterOf[x] = ca;
       ma.push(...mb);
       members.delete(indexes[cb]!);
