@@ -103,7 +103,14 @@ function attributionsOf(members: Candidate[]): { speaker: string; outlets: strin
 }
 
 export function alignQuotes(articles: Article[], entities: StoryEntity[], idf: Idf): QuoteGroup[] {
-  const groups: { members: Candidate[]; speaker: string | null }[] = [];
+  // Outlets repeat a wording many times over: a group keeps each distinct wording once, with the articles
+  // that use it, and each distinct occasion once, so that a new quote is compared with those only.
+  const groups: {
+    members: Candidate[];
+    speaker: string | null;
+    wordings: Map<string, { words: string[]; articles: Set<string> }>;
+    occasions: Set<number | null>;
+  }[] = [];
   // Only groups sharing a word with a quote can contain it (containment is zero otherwise): an index from
   // words to groups keeps a big story's alignment from comparing every quote with every group. Groups
   // are still visited in creation order, so ties go where they went without the index.
@@ -126,11 +133,11 @@ export function alignQuotes(articles: Article[], entities: StoryEntity[], idf: I
     let bestScore = SAME_STATEMENT;
     for (const index of sharing) {
       const g = groups[index]!;
-      if (!g.members.every((m) => sameOccasion(m.occasion, c.occasion))) continue;
+      if (![...g.occasions].every((occasion) => sameOccasion(occasion, c.occasion))) continue;
       let score = 0;
-      for (const m of g.members)
-        if (m.instance.article !== c.instance.article)
-          score = Math.max(score, weightedContainment(m.words, c.words, idf));
+      for (const { words, articles } of g.wordings.values())
+        if (articles.size > 1 || !articles.has(c.instance.article))
+          score = Math.max(score, weightedContainment(words, c.words, idf));
       const otherSpeaker = c.speaker && g.speaker && c.speaker !== g.speaker;
       if (otherSpeaker && (score < SAME_WORDS || c.words.length < LONG_ENOUGH)) continue;
       if (score >= bestScore) {
@@ -138,13 +145,17 @@ export function alignQuotes(articles: Article[], entities: StoryEntity[], idf: I
         bestScore = score;
       }
     }
-    if (best >= 0) {
-      groups[best]!.members.push(c);
-      groups[best]!.speaker ??= c.speaker;
-    } else {
+    if (best < 0) {
       best = groups.length;
-      groups.push({ members: [c], speaker: c.speaker });
+      groups.push({ members: [], speaker: c.speaker, wordings: new Map(), occasions: new Set() });
     }
+    const group = groups[best]!;
+    group.members.push(c);
+    group.speaker ??= c.speaker;
+    group.occasions.add(c.occasion);
+    const wording = group.wordings.get(c.instance.text);
+    if (wording) wording.articles.add(c.instance.article);
+    else group.wordings.set(c.instance.text, { words: c.words, articles: new Set([c.instance.article]) });
     for (const w of new Set(c.words)) {
       const list = groupsOf.get(w);
       if (!list) groupsOf.set(w, [best]);
