@@ -17,7 +17,7 @@ import pg from 'pg';
 import type { RawDocument } from '../src/ingest/index.ts';
 import { defaultPoolSize, prepareArticle, WorkerPool } from '../src/pipeline/index.ts';
 import { createCorpusEngine } from '../src/store/engine.ts';
-import { Corpus, enqueueDocuments, REBUILD_EVERY_MS, Store, startBoss } from '../src/store/index.ts';
+import { BulkIngest, Corpus, enqueueDocuments, Store, startBoss } from '../src/store/index.ts';
 import { newsArticle, rng, storyFacts, toHtml } from './synthetic-news.ts';
 
 const N = Number(process.env.BENCH_ARTICLES ?? 400);
@@ -67,30 +67,21 @@ try {
   t = performance.now();
   const batches: number[] = [];
   let done = 0;
+  // As `corroborate ingest` runs it: two batches in flight, stories rebuilt every 10 s and at the end.
+  let lastDone = performance.now();
+  const bulk = new BulkIngest(corpus, () => {
+    batches.push((performance.now() - lastDone) / 1000);
+    lastDone = performance.now();
+  });
   // A batch is started only if one as long as the last still fits the budget: batches grow slower as
   // stories grow, so the last one measured is never one cut short.
-  // As `corroborate ingest` does: stories are marked stale per batch and rebuilt every 10 s and at the end.
-  // As `corroborate ingest` does, two batches are in flight: the next is prepared while one is placed.
-  let lastRebuild = performance.now();
-  let inFlight: Promise<unknown> | undefined;
-  let lastDone = performance.now();
   while (done < N && performance.now() - t + 1.2 * (batches.at(-1) ?? 0) * 1000 < BUDGET_MS) {
-    const adding = corpus.add(docs.slice(done, done + BATCH), { rebuild: false }).then(() => {
-      batches.push((performance.now() - lastDone) / 1000);
-      lastDone = performance.now();
-    });
-    const previous = inFlight;
-    inFlight = adding;
-    await previous;
-    if (performance.now() - lastRebuild > REBUILD_EVERY_MS) {
-      await corpus.rebuildStale();
-      lastRebuild = performance.now();
-    }
+    await bulk.add(docs.slice(done, done + BATCH));
     done = Math.min(N, done + BATCH);
   }
-  await inFlight;
+  await bulk.drain();
   const rebuildStarted = performance.now();
-  const rebuilt = await corpus.rebuildStale();
+  const rebuilt = await bulk.finish();
   const finalRebuild = (performance.now() - rebuildStarted) / 1000;
   const stored = perSecond(done, t);
   const articles = await store.countArticles();

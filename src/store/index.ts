@@ -1,5 +1,6 @@
 /** Persistence: the embedded database by default, PostgreSQL on request, one schema for both. */
 
+export { BulkIngest } from './bulk.ts';
 export {
   Corpus,
   type CorpusEngine,

@@ -49,7 +49,7 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
       ) => {
         if (opts.queue && !/^postgres(ql)?:\/\//.test(opts.db ?? ''))
           throw new Error('--queue needs --db postgres://…');
-        const { enqueueDocuments, REBUILD_EVERY_MS, startBoss } = await loadStore();
+        const { BulkIngest, enqueueDocuments, startBoss } = await loadStore();
         const corpus = await openCorpus(opts.db);
         const boss = opts.queue ? await startBoss(opts.db ?? '') : null;
         const bar = progress('ingesting');
@@ -62,14 +62,14 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
         const { defaultPoolSize, WorkerPool } = await import('../../pipeline/index.ts');
         const threads = opts.threads ?? defaultPoolSize();
         let pool: InstanceType<typeof WorkerPool> | undefined;
-        // Two batches are in flight at once: the next one is read and prepared while this one is placed.
-        let inFlight: Promise<void> | undefined;
+        const bulk = new BulkIngest(corpus, (results) => {
+          for (const r of results) r.created ? created++ : skipped++;
+          bar.tick(created + skipped, `articles (${created} new)`);
+        });
         const flush = async () => {
           if (!batch.length) return;
           const docs = batch;
           batch = [];
-          const startPool = !pool && !boss && threads > 0 && docs.length >= opts.batch;
-          if (startPool) pool = new WorkerPool(threads);
           if (boss) {
             const queued = await enqueueDocuments(corpus, boss, docs);
             created += queued;
@@ -77,30 +77,13 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
             bar.tick(created + skipped, `articles (${created} queued)`);
             return;
           }
-          const adding = corpus.add(docs, { rebuild: false }).then((results) => {
-            for (const r of results) r.created ? created++ : skipped++;
-            bar.tick(created + skipped, `articles (${created} new)`);
-          });
-          // Its failure is reported where it is awaited, not as an unhandled rejection meanwhile.
-          adding.catch(() => {});
-          const previous = inFlight;
-          inFlight = adding;
+          const startPool = !pool && threads > 0 && docs.length >= opts.batch;
+          if (startPool) pool = new WorkerPool(threads);
+          const adding = bulk.add(docs);
+          // After the batch has started here: the pool takes over from the next one.
           if (startPool) corpus.usePool(pool);
-          await previous;
-          // Stories are rebuilt every few seconds rather than after every batch: a story that grows by a
-          // hundred articles in a bulk ingest is rebuilt a handful of times, not a hundred.
-          if (performance.now() - lastRebuild > REBUILD_EVERY_MS) {
-            await corpus.rebuildStale();
-            lastRebuild = performance.now();
-          }
+          await adding;
         };
-        const drain = async () => {
-          await flush();
-          const last = inFlight;
-          inFlight = undefined;
-          await last;
-        };
-        let lastRebuild = performance.now();
         const web = new WebFetcher({ allowPrivate: opts.allowPrivate === true });
         const feedCache = new Map(
           Object.entries((await corpus.store.getState<Record<string, FeedCache>>(FEED_STATE)) ?? {}),
@@ -125,8 +108,8 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
               if (batch.length >= opts.batch) await flush();
               if (stopping) break;
             }
-            await drain();
-            if (!boss) await corpus.rebuildStale();
+            await flush();
+            if (!boss) await bulk.finish();
             await corpus.store.setState(FEED_STATE, Object.fromEntries(feedCache));
             if (opts.follow && !stopping) await new Promise((r) => setTimeout(r, opts.follow! * 1000));
           } while (opts.follow && !stopping);
@@ -135,7 +118,7 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
           process.off('SIGTERM', stop);
           bar.done();
           // A batch still in flight after an error finishes (or fails) before the database closes.
-          await inFlight?.catch(() => {});
+          await bulk.drain().catch(() => {});
           await boss?.stop({ graceful: true, wait: true });
           await pool?.close();
           await corpus.store.close();
