@@ -104,7 +104,10 @@ export const openApiDocument = {
           },
         },
         responses: {
-          200: { description: 'Ids, whether each was new, and its story' },
+          200: {
+            description:
+              'Per article: its id, whether it was new, its story, or why it was set aside (failed)',
+          },
           400: errorResponse,
           401: errorResponse,
           413: errorResponse,

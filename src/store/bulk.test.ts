@@ -50,28 +50,50 @@ describe('BulkIngest', () => {
     expect(stories.reduce((n, s) => n + s.articleCount, 0)).toBe(7);
   });
 
-  it('reports a failed batch from the call that waits for it; the next batch places what it left', async () => {
+  it('sets aside an article the engine cannot place, places the ones after it, and retries it when ingested again', async () => {
     store = await openTestStore(testDatabases()[0]!);
-    // The real engine, except that it fails once on a marked article, as a lost connection would.
-    let failures = 1;
+    // The real engine, except that it throws on a marked article until "fixed".
+    let broken = true;
     const failing: EngineFactory = (state) => {
       const engine = createCorpusEngine(state);
       return {
         add: (article) => {
-          if (article.text.includes('SABOTAGE') && failures-- > 0) throw new Error('engine failed');
+          if (broken && article.text.includes('SABOTAGE')) throw new Error('engine failed');
           return engine.add(article);
         },
         takeMerges: () => engine.takeMerges(),
         toJSON: () => engine.toJSON(),
       };
     };
-    const bulk = new BulkIngest(new Corpus(store, failing), () => {}, 60_000);
+    const seen: IngestResult[][] = [];
+    const bulk = new BulkIngest(new Corpus(store, failing), (results) => seen.push(results), 60_000);
+    const bad = doc('bad', 'SABOTAGE in the flood barrier control room, the operators said.');
     await bulk.add(batch('a', 2));
-    await bulk.add([doc('bad', 'SABOTAGE in the flood barrier control room.')]);
-    await expect(bulk.add(batch('c', 2))).rejects.toThrow('engine failed');
+    await bulk.add([batch('b', 1)[0]!, bad]);
+    await bulk.add(batch('c', 2));
     await bulk.drain();
-    // The failed batch's placement rolled back and its document stayed queued: the next batch placed it
-    // first, in input order, then its own.
-    expect(await store.allArticleIds()).toEqual(['a0', 'a1', 'bad', 'c0', 'c1']);
+    expect(seen[1]![0]!.created).toBe(true);
+    expect(seen[1]![1]).toMatchObject({
+      created: false,
+      id: '',
+      failed: expect.stringContaining('engine failed'),
+    });
+    expect(await store.allArticleIds()).toEqual(['a0', 'a1', 'b0', 'c0', 'c1']);
+    broken = false;
+    await bulk.add([bad]);
+    await bulk.drain();
+    expect(seen[3]![0]).toMatchObject({ created: true, id: 'bad' });
+    expect(await store.allArticleIds()).toEqual(['a0', 'a1', 'b0', 'c0', 'c1', 'bad']);
+  });
+
+  it('reports a batch the database refuses from the call that waits for it', async () => {
+    store = await openTestStore(testDatabases()[0]!);
+    const bulk = new BulkIngest(new Corpus(store, createCorpusEngine), () => {}, 60_000);
+    await bulk.add(batch('a', 1));
+    await bulk.drain();
+    await store.close();
+    store = undefined;
+    await bulk.add(batch('b', 1));
+    await expect(bulk.drain()).rejects.toThrow();
   });
 });

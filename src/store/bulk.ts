@@ -13,8 +13,8 @@ export class BulkIngest {
 
   constructor(
     private readonly corpus: Corpus,
-    /** Called with each batch's results, in batch order. */
-    private readonly onResults: (results: IngestResult[]) => void = () => {},
+    /** Called with each batch's results (in the order of its documents), in batch order. */
+    private readonly onResults: (results: IngestResult[], docs: RawDocument[]) => void = () => {},
     private readonly rebuildEveryMs = REBUILD_EVERY_MS,
   ) {}
 
@@ -23,7 +23,7 @@ export class BulkIngest {
    * due). A failure of either batch is thrown from the call that waits for it.
    */
   async add(docs: RawDocument[]): Promise<void> {
-    const adding = this.corpus.add(docs, { rebuild: false }).then(this.onResults);
+    const adding = this.corpus.add(docs, { rebuild: false }).then((results) => this.onResults(results, docs));
     // Its failure is reported where it is awaited, not as an unhandled rejection meanwhile.
     adding.catch(() => {});
     const previous = this.inFlight;

@@ -24,6 +24,24 @@ export interface IngestResult {
   id: string;
   created: boolean;
   story: string | null;
+  /** Why the document could not be placed (it stays set aside in the inbox until ingested again). */
+  failed?: string;
+}
+
+/**
+ * The engine threw on one article. Its inbox row is set aside with the message instead of being retried
+ * for ever: one article the engine cannot place must not stop every article after it.
+ */
+class PlacementError extends Error {
+  constructor(
+    readonly seq: number,
+    articleId: string,
+    cause: unknown,
+  ) {
+    super(`placing ${articleId} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+  }
 }
 
 /** What the incremental engines must offer: place one article, report copies found, persist as JSON. */
@@ -187,14 +205,14 @@ export class Corpus {
     }
     if (options.rebuild !== false) await this.rebuildStale();
     const placed = await this.store.articlesByContent(hashes);
+    const failed = await this.failedDocuments(hashes);
     const seen = new Set<string>();
     return hashes.map((hash) => {
       const row = placed.get(hash);
-      const result = {
-        id: row?.id ?? '',
-        created: !stored.has(hash) && !seen.has(hash),
-        story: row?.story ?? null,
-      };
+      const failure = failed.get(hash);
+      const result: IngestResult = failure
+        ? { id: '', created: false, story: null, failed: failure }
+        : { id: row?.id ?? '', created: !stored.has(hash) && !seen.has(hash), story: row?.story ?? null };
       seen.add(hash);
       return result;
     });
@@ -235,8 +253,12 @@ export class Corpus {
       for (let from = 0; from < fresh.length; from += ROWS_PER_STATEMENT) {
         const chunk = fresh.slice(from, from + ROWS_PER_STATEMENT);
         const rows = await tx.db.query<{ seq: string; content_hash: string }>(
+          // A document set aside as failed is tried again when it is ingested again (the bug that
+          // failed it may be fixed); one still waiting is left as it is.
           `insert into inbox (content_hash, doc) values ${placeholders(chunk.length, 2)}
-           on conflict (content_hash) do nothing returning seq, content_hash`,
+           on conflict (content_hash) do update set failed = null, article = null
+             where inbox.failed is not null
+           returning seq, content_hash`,
           chunk.flatMap((i) => [hashes[i]!, JSON.stringify(docs[i]!)]),
         );
         for (const row of rows)
@@ -266,7 +288,8 @@ export class Corpus {
   /** Unprepared inbox rows, oldest first: what a restarted ingest or an idle worker picks up. */
   async unprepared(limit = 1000, olderThanSeconds = 0): Promise<number[]> {
     const rows = await this.store.db.query<{ seq: string }>(
-      `select seq from inbox where article is null and enqueued_at <= now() - make_interval(secs => $2)
+      `select seq from inbox where article is null and failed is null
+         and enqueued_at <= now() - make_interval(secs => $2)
        order by seq limit $1`,
       [limit, olderThanSeconds],
     );
@@ -274,11 +297,37 @@ export class Corpus {
   }
 
   async pendingCount(): Promise<number> {
-    return Number((await this.store.db.query<{ n: string }>('select count(*) as n from inbox'))[0]!.n);
+    return Number(
+      (await this.store.db.query<{ n: string }>('select count(*) as n from inbox where failed is null'))[0]!
+        .n,
+    );
   }
 
-  /** Step 3: places prepared articles in sequence order until the next one is not ready. Returns how many. */
+  /**
+   * Step 3: places prepared articles in sequence order until the next one is not ready. Returns how many.
+   * An article the engine throws on is set aside (the batch it was in is placed again without it).
+   */
   async placeReady(maxArticles = 500, preparedHere: Map<number, Article> = new Map()): Promise<number> {
+    for (;;) {
+      try {
+        return await this.placeBatch(maxArticles, preparedHere);
+      } catch (error) {
+        if (!(error instanceof PlacementError)) throw error;
+        await this.store.db.query('update inbox set failed = $2 where seq = $1', [error.seq, error.message]);
+      }
+    }
+  }
+
+  /** Documents set aside as failed, by content hash, with the reason. */
+  async failedDocuments(hashes: string[]): Promise<Map<string, string>> {
+    const rows = await this.store.db.query<{ content_hash: string; failed: string }>(
+      'select content_hash, failed from inbox where content_hash = any($1) and failed is not null',
+      [[...new Set(hashes)]],
+    );
+    return new Map(rows.map((r) => [r.content_hash, r.failed]));
+  }
+
+  private async placeBatch(maxArticles: number, preparedHere: Map<number, Article>): Promise<number> {
     // The engine kept from this process's last placement is brought up to date with what others placed
     // since (usually nothing); restoring it from the saved state costs time linear in the corpus. It is
     // dropped before any change and kept again only once the transaction has committed.
@@ -303,7 +352,7 @@ export class Corpus {
       let placed = 0;
       while (placed < maxArticles) {
         const rows = await tx.db.query<{ seq: string; content_hash: string; article: Article | null }>(
-          'select seq, content_hash, article from inbox order by seq limit 50',
+          'select seq, content_hash, article from inbox where failed is null order by seq limit 50',
         );
         // A row is ready when its article is in the inbox or was prepared by this process.
         const isReady = (r: (typeof rows)[number]) => !!r.article || preparedHere.has(Number(r.seq));
@@ -321,7 +370,12 @@ export class Corpus {
           taken.add(article.id);
           let storyId: string | null = null;
           if (article.text.trim()) {
-            const placement = engine.add(article);
+            let placement: ReturnType<CorpusEngine['add']>;
+            try {
+              placement = engine.add(article);
+            } catch (error) {
+              throw new PlacementError(Number(row.seq), article.id, error);
+            }
             storyId = placement.story;
             duplicates.push(...placement.duplicates);
             touched.set(storyId, { title: placement.storyTitle, keywords: placement.keywords });

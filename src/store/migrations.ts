@@ -115,6 +115,13 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       alter table state alter column value type json using value::json;
     `,
   },
+  {
+    version: 6,
+    name: 'inbox rows the engine could not place, set aside with the error',
+    sql: `
+      alter table inbox add column failed text;
+    `,
+  },
 ];
 
 export async function migrate(db: SqlClient): Promise<number> {

@@ -62,8 +62,14 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
         const { defaultPoolSize, WorkerPool } = await import('../../pipeline/index.ts');
         const threads = opts.threads ?? defaultPoolSize();
         let pool: InstanceType<typeof WorkerPool> | undefined;
-        const bulk = new BulkIngest(corpus, (results) => {
-          for (const r of results) r.created ? created++ : skipped++;
+        const bulk = new BulkIngest(corpus, (results, docs) => {
+          results.forEach((r, i) => {
+            if (r.failed) {
+              problems++;
+              process.stderr.write(`corroborate: set aside ${docs[i]!.id}: ${r.failed}\n`);
+            } else if (r.created) created++;
+            else skipped++;
+          });
           bar.tick(created + skipped, `articles (${created} new)`);
         });
         const flush = async () => {
