@@ -427,6 +427,243 @@ describe('more attribution shapes', () => {
   });
 });
 
+describe('indirect attributions: subjects', () => {
+  it.each([
+    // a time between the subject and its verb
+    ['Ostrova on Monday said that the bridge would reopen.', 'the bridge would reopen', 'Ostrova'],
+    ['A review panel in 2019 found the pier was unsafe.', 'the pier was unsafe', 'A review panel'],
+    // a pronoun and its auxiliary in one token
+    ['She’ll argue that the pier is safe.', 'the pier is safe', 'She’ll'],
+    // a raising verb with its own "be"
+    ['Ostrova was able to show that the pier was safe.', 'the pier was safe', 'Ostrova'],
+    // a relative clause with no "that" between the subject and the verb
+    ['All the engineers I asked said the pier was safe.', 'the pier was safe', 'All the engineers I asked'],
+    // an aside between dashes, and one between commas with an age or a relative clause
+    [
+      'The report — which took two years to write — explains how the pier failed.',
+      'how the pier failed',
+      'The report',
+    ],
+    [
+      'Ruiz, 56, who has served on the board for years, said the pier was safe.',
+      'the pier was safe',
+      'Ruiz, 56',
+    ],
+    [
+      'The alliance, which includes the two ferry unions, advocates for lower fares.',
+      'lower fares',
+      'The alliance',
+    ],
+    // a quantifier with "of whom"
+    [
+      'The plan angered the ferry crews, many of whom say the pier is unsafe.',
+      'the pier is unsafe',
+      'many of whom',
+    ],
+    // a verb of going on or avoiding before an "-ing" cue
+    ['Ostrova avoids criticizing the harbour board.', 'the harbour board', 'Ostrova'],
+    // an "-ing" cue right after a noun, and a document speaking for the one who issued it
+    ['The crews walked out, with the union backing the strike.', 'the strike', 'the union'],
+    ['The Harbour Board sent a letter urging the crews to return.', 'to return', 'The Harbour Board'],
+    // the subject after opening phrases, for a participle after a comma
+    [
+      'On Monday night, however, Ostrova spoke at the pier, promising to lift the levy.',
+      'to lift the levy',
+      'Ostrova',
+    ],
+    // an infinitive of purpose after the main clause
+    ['The senators met with the harbour minister to discuss the new levy.', 'the new levy', 'The senators'],
+  ])('%s', (text, content, speaker) => {
+    expect(quotes(text)).toContainEqual(expect.objectContaining({ content, speaker, direct: false }));
+  });
+
+  it('leaves the pronoun of a bare relative clause, and an infinitive after a verb of urging, to the main verb', () => {
+    expect(quotes('All the engineers I asked said the pier was safe.').map((q) => q.speaker)).toEqual([
+      'All the engineers I asked',
+    ]);
+    expect(quotes('Ostrova urged the board to reject the levy.').map((q) => [q.speaker, q.content])).toEqual([
+      ['Ostrova', 'to reject the levy'],
+    ]);
+  });
+
+  it('reads a verb form after a determiner or before an auxiliary as a noun', () => {
+    const [veto] = quotes('The veto is expected to come before the vote on Friday.');
+    expect(veto).toMatchObject({ parts: ['The veto', 'to come before the vote on Friday'], speaker: null });
+    expect(quotes('A harbour judge ruled that the levy was lawful.')[0]?.speaker).toBe('A harbour judge');
+    expect(quotes('Ferry advocates have said the levy is unfair.')[0]).toMatchObject({
+      speaker: 'Ferry advocates',
+      content: 'the levy is unfair',
+    });
+  });
+});
+
+describe('indirect attributions: closing and parenthetical', () => {
+  it.each([
+    // a noun of the tail that is also a verb form
+    [
+      'The north pier will close in May, the harbour board said in a June report, and the ferry will move.',
+      'The north pier will close in May',
+      'the harbour board',
+    ],
+    // "as" before the attribution
+    [
+      'The pier was never inspected, as the harbour police have said.',
+      'The pier was never inspected',
+      'the harbour police',
+    ],
+    [
+      'As Ostrova noted, the bridge has been closed for a year.',
+      'the bridge has been closed for a year',
+      'Ostrova',
+    ],
+    // verbs of showing and learning
+    [
+      'Ferry fares rose by a third last year, a harbour survey shows.',
+      'Ferry fares rose by a third last year',
+      'a harbour survey',
+    ],
+    ['The pier will close in May, the Gazette has learned.', 'The pier will close in May', 'the Gazette'],
+    // a possessive opening the speaker after an inverted verb
+    [
+      'The pier will close, noted Harbour Radio’s Ana Ruiz.',
+      'The pier will close',
+      'Harbour Radio’s Ana Ruiz',
+    ],
+    // an aside between the verb and its "that"
+    [
+      'Several engineers cautioned, as did the ministry itself, that the pier might close.',
+      'the pier might close',
+      'Several engineers',
+    ],
+  ])('%s', (text, content, speaker) => {
+    expect(quotes(text)).toContainEqual(expect.objectContaining({ content, speaker, direct: false }));
+  });
+
+  it('keeps a participle after an inverted speaker as a verb of its own, and the quote after it joined', () => {
+    const found = quotes(
+      '"The pier is a mess," said Ostrova, speaking of the north pier. "We will fix it by spring."',
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ content: 'the north pier', speaker: 'Ostrova', direct: false }),
+    );
+    expect(found.find((q) => q.direct)?.parts).toEqual(['The pier is a mess', 'We will fix it by spring.']);
+  });
+
+  it('does not read a parenthetical "as" after a word or two as the attribution of the sentence', () => {
+    expect(
+      quotes('If, as I noted, the pier closes, the ferry will run.').map((q) => q.content),
+    ).not.toContain('the pier closes, the ferry will run');
+  });
+});
+
+describe('indirect attributions: cues', () => {
+  it.each([
+    // verbs that take a preposition, a needed particle after an adverb, "make it clear"
+    ['The mayor responded with a plan of her own.', 'a plan of her own', 'The mayor'],
+    ['Ostrova asked about the ferry timetable.', 'the ferry timetable', 'Ostrova'],
+    ['Ostrova wrote about the ferry strike.', 'the ferry strike', 'Ostrova'],
+    ['Ostrova spoke emotionally of her years on the council.', 'her years on the council', 'Ostrova'],
+    ['Ostrova made it clear that she would run.', 'she would run', 'Ostrova'],
+    // "about" before a number
+    ['Ostrova said about 20 ferries were idle.', 'about 20 ferries were idle', 'Ostrova'],
+    // a verb of casting with a reflexive object
+    [
+      'Ostrova has portrayed herself as a careful manager of the port.',
+      'herself as a careful manager of the port',
+      'Ostrova',
+    ],
+    // verbs of feeling, judging and criticizing
+    ['The crews resent the new levy.', 'the new levy', 'The crews'],
+    ['The ferry union has repeatedly disparaged the harbour board.', 'the harbour board', 'The ferry union'],
+    // adjectives of attitude after "be", and a participle that is also one
+    ['Ostrova has been critical of the levy since May.', 'the levy since May', 'Ostrova'],
+    ['The aides were coy about whether she would run.', 'whether she would run', 'The aides'],
+    ['The crews were convinced that the pier was unsafe.', 'the pier was unsafe', 'The crews'],
+    ['Ostrova convinced the board to delay the vote.', 'to delay the vote', 'Ostrova'],
+    // "what" or "which" standing for the cue's object
+    ['That was what Ostrova said when she quit the board.', 'what', 'Ostrova'],
+    // a reporting noun and its preposition
+    ['Her comments on the ferry strike, made on Monday, angered the crews.', 'the ferry strike', 'Her'],
+  ])('%s', (text, content, speaker) => {
+    expect(quotes(text)).toContainEqual(expect.objectContaining({ content, speaker, direct: false }));
+  });
+
+  it('reads the passive of a verb of asking as a content in two pieces', () => {
+    const [q] = quotes('Ostrova was asked whether the pier would reopen.');
+    expect(q).toMatchObject({ parts: ['Ostrova', 'whether the pier would reopen'], speaker: null });
+  });
+
+  it('reads "it is clear that" as a content with no speaker, and "it is unclear whether" as none', () => {
+    const [q] = quotes('It is clear that the pier will not reopen this year.');
+    expect(q).toMatchObject({ content: 'the pier will not reopen this year', speaker: null, direct: false });
+    expect(quotes('It is unclear whether the pier will reopen.')).toEqual([]);
+  });
+
+  it('leaves nouns, addressees and settings alone', () => {
+    for (const text of [
+      'The harbour debates are long and loud.',
+      'Ostrova found herself in a difficult spot.',
+      'Ferry traffic grew, and demand from the islands rose.',
+      'Tolls rose after the levy imposed by the harbour board.',
+      'His remarks on Saturday were brief.',
+      'Ostrova spoke to the ferry crews on Monday.',
+      'The plan has 85 percent support among ferry users.',
+    ])
+      expect(quotes(text), text).toEqual([]);
+  });
+});
+
+describe('indirect attributions: more cases', () => {
+  it.each([
+    // a form that is mostly a noun, after a modal
+    ['Among ferry users, 46 percent would back Ruiz.', 'Ruiz', '46 percent'],
+    // a particle after a time
+    ['The mayor called Friday for releasing the pier report.', 'releasing the pier report', 'The mayor'],
+    ['Ruiz backed off some of her proposals.', 'some of her proposals', 'Ruiz'],
+    // a participle that is also an adjective of attitude
+    ['The crews are worried about the new levy.', 'the new levy', 'The crews'],
+    // "no one" as a subject
+    ['No one expected a vote on the levy.', 'a vote on the levy', 'No one'],
+    // a dateline before the subject, and names before an agent noun
+    [
+      'HARBOURTON - Port leaders gathered on Friday in the old town hall to discuss the new levy.',
+      'the new levy',
+      'Port leaders',
+    ],
+    // "said as much"
+    ['The harbour master said as much on Monday.', 'as much on Monday', 'The harbour master'],
+    // a share after "while" opens an attribution of its own
+    [
+      'Only half of the riders agreed that the ferry was safe, while 73 percent said the same of the bridge.',
+      'the same of the bridge',
+      '73 percent',
+    ],
+  ])('%s', (text, content, speaker) => {
+    expect(quotes(text)).toContainEqual(expect.objectContaining({ content, speaker, direct: false }));
+  });
+
+  it('keeps the reported words before a quote set apart from them, but not a quote run into the clause', () => {
+    const apart = quotes(
+      "Several council members have said the same thing, including Ruiz -- ''It is a disgrace to the harbour'' -- and Ivo Marsh.",
+    );
+    expect(apart).toContainEqual(
+      expect.objectContaining({ content: 'the same thing, including Ruiz', direct: false }),
+    );
+    expect(apart).toContainEqual(
+      expect.objectContaining({ content: 'It is a disgrace to the harbour', direct: true }),
+    );
+    const phrase = quotes(
+      'The crews called for more information about the pier closure, marching past the town hall while chanting, "Open the pier now."',
+    );
+    expect(phrase).toContainEqual(
+      expect.objectContaining({ content: 'more information about the pier closure', speaker: 'The crews' }),
+    );
+    expect(
+      quotes('Ruiz called the plan "a disaster for the harbour" on Monday.').map((q) => q.direct),
+    ).toEqual([true]);
+  });
+});
+
 describe('tokenize', () => {
   it('joins letters across apostrophes, dots, hyphens, ampersands and slashes', () => {
     const text = 'U.S. co-chair don’t AT&T and/or $5 “Ruiz”';

@@ -273,10 +273,12 @@ function indirectQuotes(article: Article, direct: Found[]): Found[] {
     }
     for (const clause of findClauses(text, sentence, quoted, quoteSpeaker)) {
       let inside = false;
+      let firstQuote: Span | null = null;
       for (let k = d; k < until; k++) {
         const q = direct[k]!;
         if (!(q.content.start < clause.content.end && clause.content.start < q.content.end)) continue;
         inside = true;
+        firstQuote ??= q.content;
         // A quote inside reported speech ('He called the plan "a disaster"'): the clause gives its speaker.
         if (!q.speaker) {
           q.speaker = clause.speaker;
@@ -291,9 +293,38 @@ function indirectQuotes(article: Article, direct: Found[]): Found[] {
           speaker: clause.speaker,
           cue: clause.cue,
         });
+      else {
+        // 'Others have said the same thing, including Ruiz -- "It is a disgrace" -- …': words of the
+        // clause's own before a separate quote are reported speech of their own.
+        const own =
+          firstQuote && clause.cue.end <= clause.content.start
+            ? ownWords(text, clause.content.start, firstQuote.start)
+            : null;
+        if (own) out.push({ content: own, direct: false, speaker: clause.speaker, cue: clause.cue });
+      }
     }
   }
   return out;
+}
+
+/**
+ * The reported words from `start` before a quote opening at `quoteStart`, when the quote stands apart from
+ * them: as an aside after a dash or a parenthesis, or several words into a later phrase of the sentence.
+ * Else null: a quote run into the clause ('called the plan "a disaster"', 'said that, "…"') belongs to it.
+ */
+function ownWords(text: string, start: number, quoteStart: number): Span | null {
+  let stop = quoteStart;
+  // Back over the opening mark, the dash or parenthesis, and the white space and commas around them.
+  while (stop > start && /[\s"“‘«„',—–―(-]/.test(text[stop - 1]!)) stop--;
+  if (/[—–―(]|--/.test(text.slice(stop, quoteStart)) && text.slice(start, stop).split(/\s+/).length >= 2)
+    return { start, end: stop };
+  // 'called for more information about the shooting, looping the streets while chanting, "Hands up"': the
+  // clause's first phrase, when the quote comes several words into a later one.
+  const phrase = /[,;—–―(]|\s-\s|--/.exec(text.slice(start, quoteStart));
+  if (!phrase) return null;
+  const end = start + phrase.index;
+  const between = text.slice(end + 1, quoteStart).match(/\p{L}[\p{L}'’-]*/gu)?.length ?? 0;
+  return between >= 4 && text.slice(start, end).split(/\s+/).length >= 4 ? { start, end } : null;
 }
 
 const MALE =
@@ -397,13 +428,22 @@ export function findQuotes(article: Article): Quote[] {
       entities[i] = entities[i - 1]!;
   }
   const out: Quote[] = [];
+  // Indices of quotes already joined to an earlier one as a further part.
+  const joined = new Set<number>();
   for (let i = 0; i < found.length; i++) {
     const f = found[i]!;
-    if (f.content.end <= f.content.start) continue;
+    if (f.content.end <= f.content.start || joined.has(i)) continue;
     const speakerEntity = entities[i]!;
     const parts = f.parts ? [...f.parts] : [f.content];
-    while (i + 1 < found.length && continuesAfterAttribution(article, f, found[i + 1]!))
-      parts.push(found[++i]!.content);
+    // '"…," said Ruiz, speaking of the port. "But …"': reported speech inside the attribution sentence
+    // stays a quote of its own and does not keep the quote after it from joining.
+    for (let k = i + 1; k < found.length; k++) {
+      const next = found[k]!;
+      if (f.direct && !next.direct && f.cue && insideSentenceOf(article, next, f.cue)) continue;
+      if (!continuesAfterAttribution(article, f, next)) break;
+      parts.push(next.content);
+      joined.add(k);
+    }
     out.push({
       content: parts.length > 1 ? { start: f.content.start, end: parts.at(-1)!.end } : f.content,
       ...(parts.length > 1 ? { parts } : {}),
@@ -442,6 +482,12 @@ function continuesAfterAttribution(article: Article, first: Found, next: Found):
   // '"…," Ruiz said, adding later, "…"': a second verb in the sentence makes the second quote its own.
   const gap = text.slice(attributionEnd, next.content.start);
   return REOPENS_AFTER_COMMA.test(gap) && !reportingVerbIn(gap);
+}
+
+/** Does `q` lie inside the sentence holding `cue`? */
+function insideSentenceOf(article: Article, q: Found, cue: Span): boolean {
+  const sentence = sentenceAt(article, cue.start);
+  return !!sentence && sentence.start <= q.content.start && q.content.end <= sentence.end;
 }
 
 function reportingVerbIn(words: string): boolean {

@@ -1,7 +1,8 @@
 /**
  * Reported speech inside one sentence, read from its words: "X (has also) said (on Monday) (that) …",
- * "…, X said (on Monday).", "…, said X.", "The plan, X said, …", "according to X, …", "…, according to X.",
- * "X's claim that …", "X told reporters …", "X, a former minister, argued …". Each attribution has a cue, a
+ * "…, X said (on Monday).", "…, as X said.", "…, said X.", "The plan, X said, …", "according to X, …",
+ * "…, according to X.", "X's claim that …", "X told reporters …", "X, a former minister, argued …", "X was
+ * critical of …", "what X said", "X met Y to discuss …", "it is clear that …". Each attribution has a cue, a
  * speaker span (the subject chunk before the verb) and a content span (the clause the cue introduces, to
  * the end of the sentence or to the next attribution in it).
  */
@@ -177,16 +178,29 @@ const OPENING_SUBORDINATORS = new Set(
 const SUBORDINATORS = new Set(['because', 'since', 'although', 'though', 'whereas', 'while', 'as']);
 /** Words that may open the tail after a closing "…, X said": when, where, to whom. */
 const TAIL_OPENERS = new Set(
-  'on in at during after before last this late early while when to from by adding reporters journalists monday tuesday wednesday thursday friday saturday sunday yesterday today earlier later recently previously afterward afterwards again too also then told via'.split(
+  'on in at during after before last this late early while when to from by with adding reporters journalists monday tuesday wednesday thursday friday saturday sunday yesterday today earlier later recently previously afterward afterwards again too also then told via'.split(
     ' ',
   ),
 );
 /** Verbs that close a sentence as its attribution: "…, she said.", "…, he added." */
 const TRAILING = new Set(
-  'say add tell write note explain argue insist warn acknowledge claim report reply respond conclude predict suggest tweet recall confirm announce believe think estimate state contend allege admit emphasize stress caution observe remark ask counter quip joke concede maintain assert complain declare continue point'.split(
+  'say add tell write note explain argue insist warn acknowledge claim report reply respond conclude predict suggest tweet recall confirm announce believe think estimate state contend allege admit emphasize stress caution observe remark ask counter quip joke concede maintain assert complain declare continue point show find reveal indicate learn'.split(
     ' ',
   ),
 );
+/**
+ * Prepositions that open no content of any cue verb unless it takes them: "proposed during his term",
+ * "imposed by the agency", "detailed in its filings", "backed out".
+ */
+const NOT_CONTENT = new Set(
+  'by during in at into from out up down off through after before since until under amid among around via near away'.split(
+    ' ',
+  ),
+);
+/** Prepositions that mean "roughly" before a number: "about 20", "over $5 million". */
+const APPROXIMATORS = new Set(['about', 'around', 'over', 'under', 'nearly', 'almost']);
+/** Verbs of showing that close a sentence ("…, a poll shows.") but never before their subject. */
+const NOT_INVERTED = new Set(['show', 'find', 'reveal', 'indicate', 'learn']);
 const PREPOSITIONS = new Set(
   'to on in at after before during of from by with into onto for about over under through since until via as like amid against upon off up out down around'.split(
     ' ',
@@ -209,7 +223,27 @@ function isBetween(t: Token): boolean {
 
 /** Verbs that pass their subject on to a cue after "to": "appeared to suggest", "went on to say". */
 const RAISING = new Set(
-  'appear appears appeared seem seems seemed try tries tried continue continues continued begin begins began on yet'.split(
+  'appear appears appeared seem seems seemed try tries tried continue continues continued begin begins began on yet able unable going need needs needed has have had used set'.split(
+    ' ',
+  ),
+);
+
+/** Verbs taking an "-ing" form as their object: "kept saying", "avoids condemning", "began criticizing". */
+const ASPECTUAL = new Set(
+  'avoid avoids avoided keep keeps kept stop stops stopped start starts started begin begins began continue continues continued resist resists resisted quit quits risk risks risked'.split(
+    ' ',
+  ),
+);
+
+/** A pronoun and a contracted auxiliary in one token: "he’s", "who's", "they’ve", "she’ll", "I’m". */
+const CONTRACTED = /^(?:he|she|it|they|we|i|you|who|that)['’](s|ll|ve|d|re|m)$/;
+
+/** Words after which a form is a verb: "would back", "will support", "to plan". */
+const MODALS = new Set('will would can could should may might must to did does do'.split(' '));
+
+/** Auxiliaries and modals, which never open a verb's object. */
+const AUXILIARIES = new Set(
+  "is are was were has have had will would can could should may might must does did isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't shouldn't doesn't didn't isn’t aren’t wasn’t weren’t hasn’t haven’t hadn’t won’t wouldn’t can’t couldn’t shouldn’t doesn’t didn’t".split(
     ' ',
   ),
 );
@@ -226,8 +260,15 @@ function cueAt(toks: Token[], i: number): { verb: CueVerb; next: number } | null
   if (!verb) return null;
   const after = toks[i + 1]?.lower;
   if (verb.needs) {
-    // "voted Thursday to", "ruled on Friday against".
-    const particle = after && verb.needs.includes(after) ? i + 1 : afterTime(toks, i + 1);
+    // "voted Thursday to", "ruled on Friday against", "spoke emotionally of", "made it clear".
+    let particle = i + 1;
+    while (
+      particle < i + 3 &&
+      toks[particle] &&
+      (isAdverb(toks[particle]!) || toks[particle]!.lower === 'it')
+    )
+      particle++;
+    if (!verb.needs.includes(toks[particle]?.lower ?? '')) particle = afterTime(toks, i + 1);
     return verb.needs.includes(toks[particle]?.lower ?? '') ? { verb, next: particle + 1 } : null;
   }
   if (verb.later) {
@@ -240,6 +281,16 @@ function cueAt(toks: Token[], i: number): { verb: CueVerb; next: number } | null
     return null;
   }
   if (verb.takes && after && verb.takes.includes(after)) return { verb, next: i + 2 };
+  // "called Friday for", "warned on Monday against".
+  if (verb.takes) {
+    const particle = afterTime(toks, i + 1);
+    if (particle > i + 1 && verb.takes.includes(toks[particle]?.lower ?? ''))
+      return { verb, next: particle + 1 };
+  }
+  // "wrote about", "tweeted about", "wondered about": what a verb of saying or thinking is about is its content.
+  // ("said about 20 people …" is a number.)
+  if (after === 'about' && !verb.adjective && !/^[\d$]/.test(toks[i + 2]?.text ?? ''))
+    return { verb, next: i + 2 };
   return { verb, next: i + 1 };
 }
 
@@ -293,6 +344,8 @@ function headKind(toks: Token[], k: number, floor: number): 'strong' | 'weak' | 
   if (!t.word) return t.text === '%' ? 'strong' : null;
   if (/['’]s$/.test(t.lower) || /['’]$/.test(t.text)) return null;
   if (QUANTIFIERS.has(t.lower)) return 'strong';
+  // "No one expected", "everyone agreed".
+  if (t.lower === 'one' && /^(?:no|every|any|some)$/.test(toks[k - 1]?.lower ?? '')) return 'strong';
   if (t.cap) {
     if (NOT_HEAD.has(t.lower) || SUBJECT_STOP.has(t.lower)) return null;
     return 'strong';
@@ -300,8 +353,13 @@ function headKind(toks: Token[], k: number, floor: number): 'strong' | 'weak' | 
   if (/^\d/.test(t.text)) return null;
   if (NOT_HEAD.has(t.lower) || SUBJECT_STOP.has(t.lower) || isBetween(t)) return null;
   if (AGENTS.has(t.lower)) return 'strong';
-  if (CUE_VERBS.has(t.lower) && !NOUNLIKE.has(t.lower)) return null;
   if (/(?:ing|ed)$/.test(t.lower)) return null;
+  // "the veto", "Ruiz’s pledge": after a determiner or a possessive, a verb form is a noun.
+  if (CUE_VERBS.has(t.lower) && !NOUNLIKE.has(t.lower)) {
+    const before = toks[k - 1];
+    if (!before || k - 1 < floor || !(DETERMINERS.has(before.lower) || /['’]s?$/.test(before.text)))
+      return null;
+  }
   return 'weak';
 }
 
@@ -310,24 +368,73 @@ function subjectOf(toks: Token[], i: number, floor: number): Subject | null {
   let j = i - 1;
   let skipped = 0;
   let passive = false;
+  // Past "to", a "be" is the raising verb's ("was able to explain"), not the cue's.
+  let raised = false;
+  // The cue is a participle in "-ing": a "be" before it makes a progressive, which has a subject. After
+  // a verb of beginning, going on or avoiding ("kept saying", "avoids condemning") it is that verb's object,
+  // and the subject is the one before that verb.
+  let ing = /ing$/.test(toks[i]!.lower);
+  if (ing && j > floor && ASPECTUAL.has(toks[j]!.lower)) {
+    ing = false;
+    j--;
+  }
+  // "he’s called for", "who’s saying", "she’ll present": a pronoun and its auxiliary in one token.
+  let contracted = false;
   while (j >= floor && skipped < 5 && toks[j]!.word) {
+    const auxiliary = CONTRACTED.exec(toks[j]!.lower)?.[1];
+    if (auxiliary) {
+      // "’s" is "is" before an "-ing" form and "has" before a participle; "’re" and "’m" are always "be".
+      if (!raised && (auxiliary === 're' || auxiliary === 'm' || (auxiliary === 's' && ing))) passive = true;
+      contracted = true;
+      break;
+    }
     if (isBetween(toks[j]!)) {
-      if (PASSIVE_BE.has(toks[j]!.lower)) passive = true;
+      if (PASSIVE_BE.has(toks[j]!.lower) && !raised) passive = true;
       j--;
       skipped++;
     } else if (toks[j]!.lower === 'to' && j > floor && RAISING.has(toks[j - 1]!.lower)) {
-      // "he appeared to suggest", "she has tried to explain", "he went on to say".
+      // "he appeared to suggest", "she has tried to explain", "he went on to say", "was able to show".
       j -= 2;
       skipped += 2;
+      raised = true;
       if (j > floor && toks[j + 1]!.lower === 'on' && /^(?:go|goes|went|gone)$/.test(toks[j]!.lower)) j--;
-    } else break;
+    } else {
+      // "Ruiz on Monday said", "a review in 2001 found": a time between the subject and its verb.
+      const time = timeBefore(toks, j, floor);
+      if (time <= floor) break;
+      j = time - 1;
+      skipped++;
+    }
   }
   // "was asked", "were told": the grammatical subject is the one spoken to, not the speaker. A bare
   // "-ing" form ("…, adding that", "additional reporting by") has no subject of its own here.
-  const ing = /ing$/.test(toks[i]!.lower);
   // An adjective needs its "be" ("was sure"); a verb must not have one ("was asked").
-  if (CUE_VERBS.get(toks[i]!.lower)?.adjective ? !passive : passive !== ing) return null;
+  const entry = CUE_VERBS.get(toks[i]!.lower);
+  // "an ad questioning whether …", "a letter urging them to …", "with Russia backing the government": an
+  // "-ing" form right after a noun modifies it, and the noun is its subject.
+  // ("the financial backing of", "a Senate hearing": forms that are mostly nouns are left out.)
+  const modifier =
+    ing &&
+    !passive &&
+    j === i - 1 &&
+    j >= floor &&
+    !NOUNLIKE.has(toks[i]!.lower) &&
+    toks[i + 1]?.lower !== 'of' &&
+    !PRONOUNS.has(toks[j]!.lower) &&
+    headKind(toks, j, floor);
+  if (modifier) {
+    // A document speaks for whoever issued it: in "the board sent a letter urging …" the speaker is the
+    // board, if the sentence opens with it. Otherwise the noun phrase, back to its determiner.
+    const author = DOCUMENTS.has(toks[j]!.lower) ? sentenceSubject(toks, j) : null;
+    if (author && author.end <= toks[j]!.start) {
+      const from = tokenAt(toks, author.start);
+      return { from, to: tokenAt(toks, author.end - 1), strong: true };
+    }
+    return { from: antecedentStart(toks, j, floor), to: j, strong: modifier === 'strong' };
+  }
+  if (entry?.adjective ? !passive : passive !== ing && !(entry?.alsoAdjective && passive)) return null;
   if (j < floor) return null;
+  if (contracted) return { from: j, to: j, strong: !/^(?:it|you|that)/.test(toks[j]!.lower) };
   // "The S.E.C. said", "Robert Byrd Jr. said": the dot of an abbreviation ends the subject.
   let dot = false;
   if (
@@ -349,18 +456,32 @@ function subjectOf(toks: Token[], i: number, floor: number): Subject | null {
     if (!kind) return null;
     return { from: chunkStart(toks, open - 1, floor), to: j, strong: kind === 'strong' };
   }
+  // An apposition or a relative clause between dashes: "The film — which weaves together … — explains".
+  if (DASH.has(t.text)) {
+    let open = j - 1;
+    while (open > floor && j - open < 40 && toks[open]!.text !== t.text) open--;
+    if (toks[open]?.text !== t.text || j - open < 3) return null;
+    const kind = headKind(toks, open - 1, floor);
+    if (!kind) return null;
+    return { from: chunkStart(toks, open - 1, floor), to: open - 1, strong: kind === 'strong' };
+  }
   // An apposition or a relative clause between commas: "Flynn, a top surrogate, said".
   if (t.text === ',') {
     let open = j - 1;
     while (open > floor && j - open < 30 && toks[open]!.text !== ',' && !OPEN_QUOTE.has(toks[open]!.text))
       open--;
     if (toks[open]?.text !== ',' || j - open < 2) return null;
-    const kind = headKind(toks, open - 1, floor);
-    // "A lawyer for the outlets, David Schulz, said": a name in apposition makes a weak head strong.
-    if (kind !== 'strong' && !(kind === 'weak' && isName(toks, open + 1, j - 1))) return null;
+    // "Schiff, 56, who has served …, told": an age between the name and the clause.
+    let head = open - 1;
+    if (/^\d{1,3}$/.test(toks[head]?.text ?? '') && toks[head - 1]?.text === ',' && head - 2 >= floor)
+      head -= 2;
+    const kind = headKind(toks, head, floor);
     // A relative clause is left out of the speaker: "Obama, who understood that …, told".
     const relative = toks[open + 1]!.lower === 'who' || toks[open + 1]!.lower === 'which';
-    return { from: chunkStart(toks, open - 1, floor), to: relative ? open - 1 : j - 1, strong: true };
+    // "A lawyer for the outlets, David Schulz, said": a name in apposition makes a weak head strong, and so
+    // does a relative clause ("The alliance, which includes …, argues").
+    if (kind !== 'strong' && !(kind === 'weak' && (relative || isName(toks, open + 1, j - 1)))) return null;
+    return { from: chunkStart(toks, head, floor), to: relative ? open - 1 : j - 1, strong: true };
   }
   // "a super PAC that intends to …", "nations that oppose …": "that" right before a verb, after a noun,
   // is a relative pronoun and the verb's subject ("said that" is not: a verb before it). The speaker is
@@ -369,14 +490,98 @@ function subjectOf(toks: Token[], i: number, floor: number): Subject | null {
     const antecedent = headKind(toks, j - 1, floor) ? antecedentStart(toks, j - 1, floor) : j;
     return { from: antecedent, to: antecedent < j ? j - 1 : j, strong: true };
   }
+  // "many of whom say", "most of them agreed", "two of us thought": the quantifier is the head.
+  if (
+    /^(?:whom|which|them|us|those|these)$/.test(t.lower) &&
+    toks[j - 1]?.lower === 'of' &&
+    j - 2 >= floor &&
+    (QUANTIFIERS.has(toks[j - 2]!.lower) ||
+      /^(?:\d+|one|two|three|four|five|ten|none)$/.test(toks[j - 2]!.lower))
+  )
+    return { from: j - 2, to: j, strong: true };
+  const relative = bareRelative(toks, j, floor);
+  if (relative) return relative;
   const kind = headKind(toks, j, floor);
   if (!kind) return null;
   if (PRONOUNS.has(t.lower)) return { from: j, to: j, strong: kind === 'strong' };
+  if (t.lower === 'one' && /^(?:no|every|any|some)$/.test(toks[j - 1]?.lower ?? ''))
+    return { from: j - 1, to: j, strong: true };
   const from = chunkStart(toks, j, floor);
   return { from, to: dot ? j + 1 : j, strong: kind === 'strong' };
 }
 
+/** Words after a verb that show it has no object of its own: a clause, a preposition, the sentence end. */
+const NO_OBJECT = new Set(
+  'when before after while because if and but or so than then until since'.split(' '),
+);
+/** Prepositions of time and place that may follow a verb without its object ("what she said in 2014"). */
+const GAP_SETTING = new Set('in at during on last this yesterday today earlier later'.split(' '));
+
+/**
+ * The index of "what", "which" or a relative "that" standing for the object of the cue whose subject is
+ * `subj` ("what Wahl said", "which the bank detailed in its filings"), or -1. The cue must have no object
+ * of its own: the sentence, a clause or a preposition follows it.
+ */
+function objectGap(toks: Token[], subj: Subject, next: number): number {
+  let rel = -1;
+  const head = toks[subj.from]!;
+  if ((head.lower === 'what' || head.lower === 'which') && subj.to > subj.from) rel = subj.from;
+  else {
+    const before = toks[subj.from - 1];
+    if (before && (before.lower === 'what' || before.lower === 'which')) rel = subj.from - 1;
+    // "plans that your state offers" ("said that your state …" is a complement, not a relative).
+    else if (
+      before?.lower === 'that' &&
+      toks[subj.from - 2]?.word &&
+      !CUE_VERBS.has(toks[subj.from - 2]!.lower)
+    )
+      rel = subj.from - 1;
+  }
+  // ("to which she said": the pronoun is the preposition's.)
+  if (rel === -1 || (toks[rel]!.lower === 'which' && PREPOSITIONS.has(toks[rel - 1]?.lower ?? ''))) return -1;
+  const t = toks[next];
+  if (!t) return rel;
+  if (!t.word) return /^[.,;:!?)]$/.test(t.text) ? rel : -1;
+  return NO_OBJECT.has(t.lower) || GAP_SETTING.has(t.lower) || isAdverb(t) ? rel : -1;
+}
+
+/** Things that are issued and say something: "a letter urging …", "a statement calling …". */
+const DOCUMENTS = new Set(
+  'letter letters statement statements paper papers ad ads report memo memos tweet tweets post posts motion motions filing filings resolution video email emails message messages petition editorial column release'.split(
+    ' ',
+  ),
+);
+
+/** The index of the token holding position `pos`. */
+function tokenAt(toks: Token[], pos: number): number {
+  let k = 0;
+  while (k + 1 < toks.length && toks[k + 1]!.start <= pos) k++;
+  return k;
+}
+
+/** Personal pronouns that open a relative clause without "that": "the experts I asked". */
+const RELATIVE_SUBJECTS = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
+
+/**
+ * "All the experts I interviewed said …", "the lawyers we spoke to argued …": a relative clause with no
+ * "that" (a pronoun and a past verb, perhaps with its preposition) between the subject and the cue. The
+ * subject is the noun before the pronoun, with the clause.
+ */
+function bareRelative(toks: Token[], j: number, floor: number): Subject | null {
+  let verb = j;
+  if (PREPOSITIONS.has(toks[verb]!.lower)) verb--;
+  const v = toks[verb];
+  const pronoun = toks[verb - 1];
+  if (!v?.word || v.cap || !pronoun || verb - 2 < floor || !RELATIVE_SUBJECTS.has(pronoun.lower)) return null;
+  if (!/ed$/.test(v.lower) && !CUE_VERBS.has(v.lower)) return null;
+  const kind = headKind(toks, verb - 2, floor);
+  if (!kind || PRONOUNS.has(toks[verb - 2]!.lower)) return null;
+  return { from: chunkStart(toks, verb - 2, floor), to: j, strong: true };
+}
+
 const DETERMINERS = new Set('the a an this these those another its his her their our some many'.split(' '));
+/** Words that open a verb's object or clause: after "and plans", "to" or "the" make "plans" a verb. */
+const VERB_OBJECT = new Set([...DETERMINERS, 'to', 'that', 'whether', 'him', 'them', 'us', 'me', 'it']);
 
 /**
  * The start of the noun phrase a relative "that" stands for, ending at `head`: back to its determiner,
@@ -435,7 +640,7 @@ function passiveBy(toks: Token[], i: number, next: number, floor: number): Claus
 
 /** Verbs of judging and reporting whose passive is an attribution without a named source. */
 const AGENTLESS = new Set(
-  'accuse blame criticize criticise charge expect consider rate describe dub view see regard deem say believe think know report quote label brand portray characterize characterise suspect allege mention'.split(
+  'accuse blame criticize criticise charge expect consider rate describe dub view see regard deem say believe think know report quote label brand portray characterize characterise suspect allege mention ask tell urge announce'.split(
     ' ',
   ),
 );
@@ -515,7 +720,15 @@ function tailEnd(toks: Token[], from: number, last: number): number | null {
   while (k <= last && k - from < 10) {
     const t = toks[k]!;
     if (t.text === ',' || (!t.word && /[.!?;]/.test(t.text) && !isAbbreviationDot(toks, k))) break;
-    if (t.lower === 'that' || (!t.cap && CUE_VERBS.has(t.lower) && t.lower !== 'adding')) return null;
+    // ("in a June report", "in the statement": a form that is mostly a noun, after a word of the tail, is one.)
+    if (
+      t.lower === 'that' ||
+      (!t.cap &&
+        CUE_VERBS.has(t.lower) &&
+        t.lower !== 'adding' &&
+        !(NOUNLIKE.has(t.lower) && k > from && toks[k - 1]!.word && !PRONOUNS.has(toks[k - 1]!.lower)))
+    )
+      return null;
     k++;
   }
   if (k - from >= 10) return null;
@@ -570,9 +783,33 @@ function afterTime(toks: Token[], k: number): number {
   return m + 1;
 }
 
+/**
+ * The first token of a time expression ending at token j ("on Monday", "in 2001", "last week", "earlier
+ * this month", "Thursday night", "yesterday"), or -1. A bare time word needs to be a weekday or a deictic
+ * day: "in June" is a time, "June" alone may be a name.
+ */
+function timeBefore(toks: Token[], j: number, floor: number): number {
+  const t = toks[j];
+  if (!t?.word) return -1;
+  if (DEICTIC_DAYS.has(t.lower)) return j;
+  if (!timeWord(toks, j)) return -1;
+  let k = j;
+  while (k - 1 >= floor && timeWord(toks, k - 1)) k--;
+  const opener = toks[k - 1];
+  if (k - 1 >= floor && opener && !opener.cap && TIME_OPENERS.has(opener.lower)) {
+    k--;
+    // "earlier this month", "later that week".
+    const before = toks[k - 1];
+    if (k - 1 >= floor && before && /^(?:earlier|later)$/.test(before.lower)) k--;
+    return k;
+  }
+  return WEEKDAYS.has(toks[k]!.lower) ? k : -1;
+}
+
 /** Skips "that", a colon and stray commas at the opening of a content. */
 function contentFrom(toks: Token[], k: number, verb: CueVerb | null, last: number): number {
-  if (verb?.addressee && k <= last) {
+  // ("asked for the files": after a particle the verb's object is the content, not an addressee.)
+  if (verb?.addressee && k <= last && !verb.takes?.includes(toks[k - 1]?.lower ?? '')) {
     // "told reporters (on Monday) that", "warned the council that", "asked CNN's host whether".
     let that = -1;
     for (let m = k; m <= Math.min(last, k + 8); m++) {
@@ -608,7 +845,14 @@ function contentFrom(toks: Token[], k: number, verb: CueVerb | null, last: numbe
   }
   // "says at a campaign stop in Toledo, Ohio, that …", "told MSNBC's "Morning Joe" that …": a longer
   // setting or addressee, closed by "that" after a comma or a quote, with no verb of its own.
-  if (k <= last && toks[k]!.lower !== 'that' && (PREPOSITIONS.has(toks[k]!.lower) || verb?.addressee)) {
+  if (
+    k <= last &&
+    toks[k]!.lower !== 'that' &&
+    (PREPOSITIONS.has(toks[k]!.lower) ||
+      verb?.addressee ||
+      // "cautioned, as did the campaign, that …"
+      (toks[k]!.text === ',' && toks[k + 1]?.lower === 'as'))
+  ) {
     for (let m = k + 1; m <= Math.min(last, k + 16); m++) {
       const t = toks[m]!;
       if (t.lower === 'that') {
@@ -662,17 +906,122 @@ function headlineVerbs(toks: Token[], last: number, verbs: number[]): void {
   if (added) verbs.sort((a, b) => a - b);
 }
 
+/** Does a "that" follow within a dozen words ("knew from his filings that …")? */
+function thatAhead(toks: Token[], from: number, last: number): boolean {
+  for (let k = from + 1; k <= last && k <= from + 12; k++) if (toks[k]!.lower === 'that') return true;
+  return false;
+}
+
 /** Is the content at `from` introduced by a "that" or a colon after the cue ("noted that, like him, …")? */
 function introduced(toks: Token[], after: number, from: number): boolean {
   for (let k = after; k < from; k++) if (toks[k]!.lower === 'that' || toks[k]!.text === ':') return true;
   return false;
 }
 
+/**
+ * The subject of the sentence, before the verb at `before`: the one opening it, or the one after an
+ * opening phrase of time or place and its comma ("On Monday night, Ruiz …", "In a statement, the board …").
+ */
+function sentenceSubject(toks: Token[], before: number): Span | null {
+  let at = 0;
+  // A dateline: "BRUSSELS — European leaders …".
+  const place = toks[0]!;
+  if (
+    place.text.length > 2 &&
+    place.text === place.text.toUpperCase() &&
+    /^(?:[—–―-]|--)$/.test(toks[1]?.text ?? '')
+  )
+    at = 2;
+  // "On Thursday, however, Ruiz …": up to two opening phrases, each closed by its comma.
+  for (let phrase = 0; phrase < 3; phrase++) {
+    const first = toks[at];
+    if (!first) return null;
+    // ("Recently, …", "However, …", "Following the vote, …": a capitalised opener is not a name.)
+    const opener =
+      PREPOSITIONS.has(first.lower) ||
+      CONNECTIVES.has(first.lower) ||
+      (/(?:ly|ing)$/.test(first.lower) && !LY_NOUNS.has(first.lower));
+    if (!opener) return openingSubject(toks, at);
+    let comma = -1;
+    for (let k = at + 1; k < before - 1 && k <= at + 12; k++) {
+      const t = toks[k]!;
+      if (t.text === ',') {
+        comma = k;
+        break;
+      }
+      if ((!t.word && !isAbbreviationDot(toks, k)) || (!t.cap && CUE_VERBS.has(t.lower))) return null;
+    }
+    if (comma === -1) return null;
+    at = comma + 1;
+  }
+  return null;
+}
+
+/**
+ * "The senators met with the minister to discuss the levy": a cue in an infinitive of purpose after the
+ * main clause, whose subject is the sentence's. Not inside the content of another attribution, and not
+ * after a verb that hands the infinitive to its object ("urged the board to reject …").
+ */
+function purpose(
+  toks: Token[],
+  i: number,
+  cue: { verb: CueVerb; next: number },
+  current: Clause | null,
+  last: number,
+): Clause | null {
+  if (toks[i - 1]?.lower !== 'to' || /(?:ing|ed)$/.test(toks[i]!.lower) || cue.next > last) return null;
+  if (current && toks[i]!.start < current.content.end) return null;
+  // The words before "to" end the main clause with a noun or a time or place, not a verb.
+  const before = toks[i - 2];
+  if (!before?.word || CUE_VERBS.has(before.lower) || RAISING.has(before.lower) || /ed$/.test(before.lower))
+    return null;
+  const speaker = sentenceSubject(toks, i - 1);
+  if (!speaker || !plausibleSubject(toks, speaker)) return null;
+  const from = contentFrom(toks, cue.next, cue.verb, last);
+  if (from > last || wordsBetween(toks, from, last) < 2) return null;
+  return {
+    content: span(toks, from, last),
+    speaker,
+    cue: { start: toks[i]!.start, end: toks[cue.next - 1]!.end },
+  };
+}
+
+/**
+ * Can the words opening a sentence be the subject of an infinitive of purpose after it? Not an adverb
+ * ("Hopefully", "Perhaps"), "it" or a contraction ("It's", "There's"), a possessive ("Graham's plan"), or
+ * an all-capitals dateline or heading ("BRUSSELS —").
+ */
+function plausibleSubject(toks: Token[], subject: Span): boolean {
+  let k = 0;
+  while (toks[k]!.start < subject.start) k++;
+  let end = k;
+  while (end + 1 < toks.length && toks[end + 1]!.end <= subject.end) end++;
+  const head = toks[end]!;
+  // ("It" opens far more sentences about situations than about the one who acts.)
+  if (
+    /['’]s?$/.test(head.text) ||
+    /ly$/.test(head.lower) ||
+    CONNECTIVES.has(head.lower) ||
+    head.lower === 'it'
+  )
+    return false;
+  const text = toks[k]!.text;
+  if (text.length > 2 && text === text.toUpperCase() && /\p{Lu}/u.test(text)) return false;
+  return !QUANTIFIERS.has(head.lower) || k !== end;
+}
+
+/** Words opening a sentence before its subject and a comma: "However, …", "Meanwhile, …". */
+const CONNECTIVES = new Set(
+  'however meanwhile still instead yesterday today tonight also moreover nevertheless nonetheless indeed later earlier afterward afterwards separately similarly perhaps maybe'.split(
+    ' ',
+  ),
+);
+
 /** The subject opening the sentence: a pronoun or a name ("Senator Ana Ruiz of Ohio"). */
 function openingSubject(toks: Token[], at = 0): Span | null {
   const first = toks[at];
   if (!first) return null;
-  if (/^(?:he|she|they|we|i)$/.test(first.lower)) return span(toks, at, at);
+  if (/^(?:he|she|they|we|i|it)$/.test(first.lower)) return span(toks, at, at);
   if (/^(?:the|a|an)$/.test(first.lower)) return describedSubject(toks, at);
   if (!first.cap || NOT_HEAD.has(first.lower) || SUBJECT_STOP.has(first.lower)) return null;
   let k = at;
@@ -681,6 +1030,8 @@ function openingSubject(toks: Token[], at = 0): Span | null {
     (toks[k + 1]!.cap || isAbbreviationDot(toks, k + 1) || (toks[k + 1]!.lower === 'of' && toks[k + 2]?.cap))
   )
     k++;
+  // "European leaders", "Harbour officials": names before an agent noun.
+  if (toks[k + 1] && !toks[k + 1]!.cap && AGENTS.has(toks[k + 1]!.lower)) k++;
   return span(toks, at, k);
 }
 
@@ -696,8 +1047,10 @@ function describedSubject(toks: Token[], at: number): Span | null {
     (toks[k]!.cap || isAbbreviationDot(toks, k) || (toks[k]!.lower === 'of' && toks[k + 1]?.cap))
   )
     k++;
-  // An agent noun after up to two modifiers: "the board", "the harbour board", "the city transport board".
-  for (let m = k; m <= k + 2 && toks[m]?.word && !toks[m]!.cap && !BETWEEN.has(toks[m]!.lower); m++)
+  // An agent noun after up to two modifiers: "the board", "the harbour board", "the city transport board";
+  // right after the names: "the Clinton campaign" ("The Harbour Board sent a letter" ends at "Board").
+  const reach = k === at + 1 ? 2 : 0;
+  for (let m = k; m <= k + reach && toks[m]?.word && !toks[m]!.cap && !BETWEEN.has(toks[m]!.lower); m++)
     if (AGENTS.has(toks[m]!.lower)) {
       k = m + 1;
       break;
@@ -766,6 +1119,8 @@ function closingAttribution(
       DASH.has(prev.text) ||
       (CLOSE_QUOTE.has(prev.text) && toks[i - 2]?.text === ',')
     ) {
+      // "…, said Ruiz" inverts a verb of saying; "…, shows a poll" is not said.
+      if (NOT_INVERTED.has(cue.verb.lemma)) continue;
       // "Ruiz, a former aide, said …" opens the sentence with its speaker: not a closing attribution.
       const lead = subjectOf(toks, i, 0);
       if (lead && lead.from === 0) continue;
@@ -773,7 +1128,9 @@ function closingAttribution(
       const sEnd = phraseAfter(toks, cue.next, 12);
       if (sEnd < cue.next || (sEnd < last && toks[sEnd + 1]?.text !== ',')) continue;
       const head = headKind(toks, cue.next, cue.next);
-      if (!head && !(toks[cue.next]!.lower === 'the' || toks[cue.next]!.lower === 'a')) continue;
+      // ("…, noted NBC’s Dante Chinni": a name's possessive may open the speaker.)
+      const owner = toks[cue.next]!.cap && /['’]s$/.test(toks[cue.next]!.text);
+      if (!head && !owner && !(toks[cue.next]!.lower === 'the' || toks[cue.next]!.lower === 'a')) continue;
       if (PRONOUNS.has(toks[cue.next]!.lower) && sEnd > cue.next) continue;
       let clause = false;
       for (let k = cue.next + 1; k <= sEnd; k++)
@@ -782,8 +1139,13 @@ function closingAttribution(
       speaker = span(toks, cue.next, sEnd);
       segStart = i - 1;
       segEnd = sEnd;
-      // An apposition after the name: "…, said Jo Ruiz, a former aide."
-      if (toks[sEnd + 1]?.text === ',') {
+      // An apposition after the name: "…, said Jo Ruiz, a former aide." ("…, said Ruiz, adding that …" has
+      // a second verb of hers, left to the pass below.)
+      const after = toks[sEnd + 2];
+      if (
+        toks[sEnd + 1]?.text === ',' &&
+        !(after && /ing$/.test(after.lower) && CUE_VERBS.has(after.lower))
+      ) {
         const app = phraseAfter(toks, sEnd + 2, 20);
         if (app >= last - 1 || toks[app + 1]?.text !== ',') segEnd = app;
       }
@@ -791,9 +1153,12 @@ function closingAttribution(
       const subj = subjectOf(toks, i, 0);
       if (!subj) continue;
       const open = toks[subj.from - 1];
+      // "…, as police have said.", "As Ruiz noted, …": "as" makes the attribution a comment on the rest.
+      const as = open?.lower === 'as' && (subj.from === 1 || toks[subj.from - 2]?.text === ',');
       if (
         !open ||
         !(
+          as ||
           open.text === ',' ||
           DASH.has(open.text) ||
           (CLOSE_QUOTE.has(open.text) && toks[subj.from - 2]?.text === ',')
@@ -802,7 +1167,7 @@ function closingAttribution(
         continue;
       if (!subj.strong && !/^(?:the|a|an|one|another)$/.test(toks[subj.from]!.lower)) continue;
       speaker = span(toks, subj.from, subj.to);
-      segStart = subj.from - 1;
+      segStart = as ? subj.from - 2 : subj.from - 1;
       segEnd = tailEnd(toks, cue.next, last);
       if (segEnd === null) continue;
     }
@@ -815,6 +1180,8 @@ function closingAttribution(
     while (a <= last && !toks[a]!.word) a++;
     const wordsAfter = a <= last ? wordsBetween(toks, a, last) : 0;
     const cueSpan = { start: toks[i]!.start, end: toks[cue.next - 1]!.end };
+    // ("If, as I noted, …": a parenthetical "as" after a word or two is not the sentence's attribution.)
+    if (segStart > 0 && toks[segStart + 1]?.lower === 'as' && wordsBefore < 3) continue;
     if (wordsBefore >= 3) {
       const head = span(toks, 0, before);
       if (wordsAfter < 2 || !continuesContent(toks, a))
@@ -865,7 +1232,11 @@ function endsAtCoordinator(toks: Token[], i: number, floor: number, current: Cla
   const head = toks[subj.from]!;
   // A named or pronoun subject opens a clause of its own after "and", "because", "although", a dash. So
   // does "who" after a comma.
-  const named = subj.strong && subj.to - subj.from <= 3 && (head.cap || PRONOUNS.has(head.lower));
+  // (A share counts as named: "…, while 73 percent said …".)
+  const named =
+    subj.strong &&
+    subj.to - subj.from <= 3 &&
+    (head.cap || PRONOUNS.has(head.lower) || (/^\d/.test(head.text) && toks[subj.to]!.lower === 'percent'));
   const coordinated =
     before &&
     (before.text === ';' ||
@@ -953,8 +1324,16 @@ export function findClauses(
     const before = current as Clause | null;
     // ('"…," Ruiz said, adding that …' and '"…," adding that …' alike.)
     const comma = joiner.text === ',' || (CLOSE_QUOTE.has(joiner.text) && toks[k - 1]?.text === ',');
-    if (joiner.lower === 'and' || joiner.lower === 'but' || (comma && /ing$/.test(toks[i]!.lower))) {
-      const speaker = before?.speaker ?? quoteSpeaker ?? openingSubject(toks);
+    if (/^(?:and|but)$/.test(joiner.lower) || (comma && /ing$/.test(toks[i]!.lower))) {
+      // ("… and demand from China cooled": a form that is mostly a noun needs its particle to be a verb here.)
+      if (
+        NOUNLIKE.has(toks[i]!.lower) &&
+        cue.next === i + 1 &&
+        !/ing$/.test(toks[i]!.lower) &&
+        !VERB_OBJECT.has(toks[i + 1]?.lower ?? '')
+      )
+        continue;
+      const speaker = before?.speaker ?? quoteSpeaker ?? sentenceSubject(toks, i);
       if (!speaker || speaker.start >= toks[i]!.start) continue;
       if (current && toks[i]!.start < current.content.end) {
         let cut = k - 1;
@@ -963,7 +1342,12 @@ export function findClauses(
         endContent(current, toks[cut]!.end);
       }
       const from = contentFrom(toks, cue.next, cue.verb, last);
-      if (from > last || wordsBetween(toks, from, last) < 2 || REFLEXIVE.test(toks[from]!.lower)) continue;
+      if (
+        from > last ||
+        wordsBetween(toks, from, last) < 2 ||
+        (REFLEXIVE.test(toks[from]!.lower) && !cue.verb.later)
+      )
+        continue;
       if (
         TRAILING.has(cue.verb.lemma) &&
         PREPOSITIONS.has(toks[from]!.lower) &&
@@ -991,7 +1375,10 @@ export function findClauses(
     const subj = subjectOf(toks, i, floor);
     if (!subj) {
       // "The story was first reported by the Post": what was reported, and by whom.
-      const by = passiveBy(toks, i, cue.next, floor) ?? passiveWithoutAgent(toks, i, cue.next, floor, last);
+      const by =
+        passiveBy(toks, i, cue.next, floor) ??
+        passiveWithoutAgent(toks, i, cue.next, floor, last) ??
+        purpose(toks, i, cue, current, last);
       if (by) {
         current = by;
         out.push(by);
@@ -1008,11 +1395,41 @@ export function findClauses(
     )
       continue;
     const next = toks[cue.next];
+    // "That was what Wahl said when she quit", "a strategy which the bank detailed in its filings": the
+    // cue's object is the relative pronoun before its subject, and that is the content.
+    const gap = objectGap(toks, subj, cue.next);
+    if (gap !== -1) {
+      out.push({
+        content: span(toks, gap, gap),
+        speaker: span(toks, gap === subj.from ? subj.from + 1 : subj.from, subj.to),
+        cue: { start: toks[i]!.start, end: toks[cue.next - 1]!.end },
+      });
+      continue;
+    }
     if (!next) continue;
+    // "a judge has ruled", "advocates have said": a form before an auxiliary is a noun, the subject of
+    // the verb after it.
+    if (cue.next === i + 1 && AUXILIARIES.has(next.lower)) continue;
+    // "the experts I asked said …": a verb right after the cue is the main clause's; the cue is in a
+    // relative clause and has no content of its own.
+    if (
+      next.word &&
+      !next.cap &&
+      CUE_VERBS.has(next.lower) &&
+      cue.next === i + 1 &&
+      bareRelative(toks, i, floor)
+    )
+      continue;
     // "the plans", "the United States": a noun, unless a clear subject and a particle make it a verb
     // ("Former chairman calls for Clinton plan").
     const particle = cue.next > i + 1;
-    if (NOUNLIKE.has(toks[i]!.lower) && (!subj.strong || (next.cap && !particle) || next.text === ','))
+    // ("85 percent support of the black vote": "of" after such a form makes it a noun; "would back Ruiz",
+    // after a modal or "to", is a verb.)
+    if (
+      NOUNLIKE.has(toks[i]!.lower) &&
+      !MODALS.has(toks[i - 1]?.lower ?? '') &&
+      (!subj.strong || (next.cap && !particle) || next.text === ',' || (!particle && next.lower === 'of'))
+    )
       continue;
     if (next.text === ',' && !TRAILING.has(cue.verb.lemma)) continue;
     const from = contentFrom(toks, cue.next, cue.verb, last);
@@ -1022,12 +1439,18 @@ export function findClauses(
     // "reported from Kabul", "called into the show", "find themselves": not reported speech. ("told the
     // council to hire …" is: "to" after an addressee opens what they were told.)
     if (
-      (TRAILING.has(cue.verb.lemma) &&
-        PREPOSITIONS.has(first.lower) &&
+      ((TRAILING.has(cue.verb.lemma)
+        ? PREPOSITIONS.has(first.lower)
+        : NOT_CONTENT.has(first.lower) && !thatAhead(toks, from, last)) &&
+        // ("said about 20 ferries were idle": before a number, "about" is not a preposition; nor is "as"
+        // in "said as much".)
+        !(APPROXIMATORS.has(first.lower) && /^[\d$]/.test(toks[from + 1]?.text ?? '')) &&
+        !(first.lower === 'as' && toks[from + 1]?.lower === 'much') &&
         !cue.verb.takes?.includes(first.lower) &&
         !introduced(toks, cue.next, from) &&
         !(cue.verb.addressee && first.lower === 'to' && from > cue.next)) ||
-      REFLEXIVE.test(first.lower)
+      // ("find themselves" is not reported speech; "portrayed himself as a reformer" is.)
+      (REFLEXIVE.test(first.lower) && !cue.verb.later)
     )
       continue;
     // "When Ruiz noted that …, the mayor replied …": an attribution in an opening subordinate clause ends
@@ -1038,6 +1461,14 @@ export function findClauses(
       let comma = from + 2;
       while (comma < last && toks[comma]!.text !== ',') comma++;
       if (comma < last && wordsBetween(toks, comma + 1, last) >= 3) end = comma - 1;
+    }
+    // "Ruiz — who has called for a levy — spoke first": an attribution inside a dash-enclosed aside ends
+    // at its closing dash.
+    const aside = toks[subj.from - 1];
+    if (aside && DASH.has(aside.text)) {
+      let close = from + 1;
+      while (close < end && toks[close]!.text !== aside.text) close++;
+      if (close < end) end = close - 1;
     }
     current = {
       content: span(toks, from, end),
@@ -1053,8 +1484,8 @@ export function findClauses(
     for (let k = 1; k < last; k++) {
       const t = toks[k]!;
       if (t.cap || !CUE_NOUNS.has(t.lower) || isQuoted(quoted, t.start)) continue;
-      const nextLower = toks[k + 1]?.lower;
-      if (nextLower !== 'that' && nextLower !== 'for' && nextLower !== 'to') continue;
+      const nextLower = toks[k + 1]?.lower ?? '';
+      if (!NOUN_LINKS.has(nextLower)) continue;
       let p = k - 1;
       while (
         p > 0 &&
@@ -1069,13 +1500,78 @@ export function findClauses(
       if (!/['’]s?$/.test(owner.text) && !/^(?:his|her|their|its|our)$/.test(owner.lower)) continue;
       const from = k + 2;
       if (from > last) continue;
+      // After a preposition the content is a noun phrase, to the next comma ("his comments on the vote,
+      // …"); "his remarks on Saturday" is a time, not what was said.
+      let end = last;
+      if (!/^(?:that|to|for)$/.test(nextLower)) {
+        if (afterTime(toks, k + 1) > k + 1 || timeWord(toks, from)) continue;
+        for (let c = from + 1; c < last; c++)
+          if (toks[c]!.text === ',') {
+            end = c - 1;
+            break;
+          }
+      }
       const ownerFrom = /^(?:his|her|their|its|our)$/.test(owner.lower) ? p : chunkStart(toks, p, 0);
       out.push({
-        content: span(toks, from, last),
+        content: span(toks, from, end),
         speaker: span(toks, ownerFrom, p),
         cue: span(toks, k, k),
       });
       break;
     }
+  evidential(toks, last, quoted, out);
   return out;
+}
+
+/** Words joining a reporting noun to its content: "claim that", "call for", "plan to", "comments on". */
+const NOUN_LINKS = new Set(['that', 'for', 'to', 'about', 'of', 'on', 'over']);
+
+/** Adjectives of evidence after "it is": "it is clear that …", "it was obvious that …". */
+const EVIDENT = new Set('clear obvious evident apparent plain'.split(' '));
+const IT_BE = new Set([
+  ...PASSIVE_BE,
+  "it's",
+  'it’s',
+  'seems',
+  'seemed',
+  'appears',
+  'appeared',
+  'became',
+  'become',
+]);
+
+/**
+ * "It is clear that …", "it's obvious that …", "it appeared that …": a judgement with no one named as
+ * its source. The content is the clause after "that"; added only where no attribution of the sentence
+ * already holds it. ("It is unclear whether …" claims nothing.)
+ */
+function evidential(toks: Token[], last: number, quoted: readonly Span[], out: Clause[]): void {
+  for (let k = 0; k < last - 2; k++) {
+    const t = toks[k]!;
+    if (t.lower !== 'it' && t.lower !== "it's" && t.lower !== 'it’s') continue;
+    let m = k;
+    // "it is", "it should be", "it has become", "it is now", "it appeared".
+    let verb = t.lower !== 'it';
+    while (m + 1 <= last && m - k < 5) {
+      const w = toks[m + 1]!;
+      if (IT_BE.has(w.lower) || /^(?:should|would|will|may|might|must|could|has|had|have)$/.test(w.lower))
+        verb = true;
+      else if (!isBetween(w) && w.lower !== 'very' && w.lower !== 'quite' && w.lower !== 'abundantly') break;
+      m++;
+    }
+    if (!verb) continue;
+    let cueEnd = m;
+    let next = m + 1;
+    if (EVIDENT.has(toks[next]?.lower ?? '')) {
+      cueEnd = next;
+      next++;
+    } else if (!/^(?:seems|seemed|appears|appeared)$/.test(toks[m]!.lower)) continue;
+    if (toks[next]?.lower !== 'that') continue;
+    const from = next + 1;
+    if (from > last || wordsBetween(toks, from, last) < 3 || isQuoted(quoted, t.start)) continue;
+    const content = span(toks, from, last);
+    if (out.some((c) => c.content.start < content.end && content.start < c.content.end)) continue;
+    out.push({ content, speaker: null, cue: span(toks, k, cueEnd) });
+    return;
+  }
 }

@@ -17,6 +17,8 @@ export interface CueVerb {
   later?: string[];
   /** An adjective after "be" ("was sure that", "is determined to"), not a verb. */
   adjective?: boolean;
+  /** A participle that is also such an adjective: "convinced the board" and "was convinced that". */
+  alsoAdjective?: boolean;
   /** The verb takes an addressee before its content ("told reporters that …"). */
   addressee?: boolean;
 }
@@ -26,23 +28,25 @@ export interface CueVerb {
 // `lemma!particle` ones that must, `lemma~particle` ones that must follow its object.
 const GROUPS = {
   saying:
-    'say add note state explain declare announce claim argue insist assert contend maintain reply respond:to answer retort remark:on,upon comment:on mention observe acknowledge admit concede confirm deny reveal disclose report write tweet testify tout boast:about,of brag:about joke:about quip recall recount describe reiterate repeat echo stress emphasize emphasise underscore highlight reaffirm affirm allege complain:about,of lament protest pledge promise vow swear threaten predict forecast estimate project suggest propose recommend advise caution warn:against,of,about counter concur agree:with,that disagree:with speculate hint imply insinuate muse wonder quote cite reference:to detail outline preach proclaim pronounce specify volunteer conclude figure theorize guess chime:in chirp posit clarify correct',
+    'say add note state explain declare announce claim argue insist assert contend maintain reply:with,by respond:to,with,by answer retort remark:on,upon comment:on mention observe acknowledge admit concede confirm deny reveal disclose report write tweet testify tout boast:about,of brag:about joke:about quip recall recount describe reiterate repeat echo stress emphasize emphasise underscore highlight reaffirm affirm allege complain:about,of lament protest pledge promise vow swear threaten predict forecast estimate project suggest propose recommend advise caution warn:against,of,about counter concur agree:with,that disagree:with speculate hint imply insinuate muse wonder quote cite reference:to detail outline preach proclaim pronounce specify volunteer conclude figure theorize guess chime:in chirp posit clarify correct articulate propound retweet chronicle invoke yell shout scream whisper exclaim bellow murmur grumble rant opine pontificate editorialize elaborate:on expound:on allude:to attest:to avow confess confide divulge profess stipulate inquire:about convey summarize moralize:about trumpet',
   showing: 'find show indicate demonstrate illustrate document signal publish release reveal',
   addressing:
-    'tell ask urge remind assure inform notify instruct order beg implore press challenge invite encourage',
+    'tell ask:about,for urge remind assure inform notify instruct order beg implore press challenge invite encourage convince persuade dissuade discourage coax cajole',
   thinking:
-    'believe think feel know expect hope fear worry:about,that doubt suspect reckon realize realise understand consider regard anticipate acknowledge recognize recognise accept imagine',
+    'believe think feel know expect hope fear worry:about,that doubt suspect reckon realize realise understand consider regard anticipate acknowledge recognize recognise accept imagine judge learn:of,about discover hear examine investigate probe',
+  // Verbs of feeling about something: "she resents the comparison".
+  feeling: 'love hate despise dislike resent respect admire appreciate regret deplore',
   wanting:
-    'want wish plan intend seek demand request prefer favor favour support oppose back endorse reject dismiss decline!to refuse!to welcome hail praise applaud celebrate thank commend congratulate condemn criticize criticise slam blast attack accuse blame charge fault denounce decry deride mock ridicule question dispute challenge defend justify apologize apologise call:for,on,out endorse',
+    'want wish plan intend seek demand request prefer favor favour support oppose back:off,away endorse reject dismiss decline!to refuse!to welcome hail praise applaud celebrate thank commend congratulate condemn criticize criticise slam blast attack accuse blame charge fault denounce decry deride mock ridicule question dispute challenge defend justify apologize apologise call:for,on,out endorse champion advocate:for embrace ignore laud extol herald compliment chastise lambaste assail excoriate chide scold rebuke berate castigate lampoon taunt bash skewer grill hammer contradict downplay bemoan bewail admonish censure debunk demur denigrate disavow discredit disparage dissent harangue jeer malign rebuff rebut recant refute remonstrate reprimand reproach repudiate retract scoff:at sneer:at vilify trivialize exaggerate overstate understate misrepresent distort shun spurn belittle demean rationalize espouse gloat entreat exhort plead:for clamor:for lobby:for,against',
   // Verbs of discussing and of deciding: positions taken in a debate, a vote or a ruling.
-  discussing: 'discuss debate talk!about express voice acknowledge tout promote',
+  discussing: 'discuss debate talk!about express voice acknowledge tout promote spar:with,over quarrel:with',
   deciding:
     'decide vote!for,against,to rule!that,on,against,in approve veto block sign!into impose lift unveil offer',
   // Verbs of casting someone or something in a light: "portrayed him as …", "linked the leak to …".
   casting:
     'portray~as depict~as characterize~as characterise~as paint~as cast~as brand~as label~as see~as view~as frame~as link~to tie~to compare~to,with liken~to',
   phrasal:
-    'point!out,to speak!of,about,out,to,with push!for,back weigh!in lay!out spell!out sound!off come!out single!out rail!against lash!out vouch!for take!issue make!clear',
+    'point!out,to speak!of,about,out push!for,back weigh!in lay!out spell!out sound!off come!out single!out rail!against lash!out vouch!for take!issue make!clear',
 } as const;
 
 const IRREGULAR: Record<string, string[]> = {
@@ -70,11 +74,14 @@ const IRREGULAR: Record<string, string[]> = {
   lash: ['lashes', 'lashed', 'lashing'],
   rail: ['rails', 'railed', 'railing'],
   mean: ['means', 'meant', 'meaning'],
+  hear: ['hears', 'heard', 'hearing'],
 };
 
 // Verbs that double their last consonant: "admitted", "referring", "quipped".
 const DOUBLING = new Set(
-  'admit commit regret prefer refer concur plan quip chat transmit brag beg slam'.split(' '),
+  'admit commit regret prefer refer concur plan quip chat transmit brag beg slam rebut spar shun demur'.split(
+    ' ',
+  ),
 );
 
 function inflect(lemma: string): string[] {
@@ -93,7 +100,7 @@ function inflect(lemma: string): string[] {
   return [lemma, s, `${lemma}ed`, `${lemma}ing`];
 }
 
-const ADDRESSING = new Set<string>(GROUPS.addressing.split(/\s+/));
+const ADDRESSING = new Set<string>(GROUPS.addressing.split(/\s+/).map((item) => item.replace(/[:!~].*/, '')));
 ADDRESSING.add('warn');
 ADDRESSING.add('assure');
 
@@ -119,25 +126,33 @@ for (const group of Object.values(GROUPS))
     for (const form of inflect(lemma)) if (!CUE_VERBS.has(form)) CUE_VERBS.set(form, entry);
   }
 
-/** Adjectives of certainty and resolve after "be": "she was sure (that) …", "he is determined to …". */
+/**
+ * Adjectives of certainty, resolve and attitude after "be": "she was sure (that) …", "he is determined to …",
+ * "he has been critical of …", "they were angry that …". `adjective:particle` lists the prepositions that
+ * may follow and belong to the cue.
+ */
 const ADJECTIVES =
-  'sure certain confident convinced adamant aware determined willing hopeful optimistic skeptical sceptical eager reluctant unsure';
-for (const lemma of ADJECTIVES.split(' '))
-  if (!CUE_VERBS.has(lemma)) CUE_VERBS.set(lemma, { lemma, adjective: true });
+  'sure certain confident convinced adamant aware determined willing hopeful optimistic:about skeptical:of,about sceptical:of,about eager reluctant unsure critical:of supportive:of wary:of fearful:of afraid:of concerned:about angry:at,about,with upset:about,with furious:at,about,with incensed:by,at,about outraged:by,at,about frustrated:by,with,about pleased:with,by,about disappointed:in,by,with dismissive:of proud:of enthusiastic:about passionate:about bullish:on bearish:on pessimistic:about doubtful:about,of vague:about coy:about vocal:about adamant:about worried:about,that';
+for (const item of ADJECTIVES.split(' ')) {
+  const [lemma, particles] = item.split(':') as [string, string | undefined];
+  const verb = CUE_VERBS.get(lemma);
+  const takes = particles ? { takes: particles.split(',') } : {};
+  CUE_VERBS.set(lemma, verb ? { ...verb, alsoAdjective: true } : { lemma, adjective: true, ...takes });
+}
 
 /**
  * Forms that are far more often nouns or adjectives than reporting verbs and need a clear subject right
  * before them (a name, a pronoun, a share): "the plans", "a report", "the United States", "a fear".
  */
 export const NOUNLIKE = new Set(
-  'report reports claim claims calls call plans plan states state fear fears hope hopes support release releases question questions answer answers comment comments estimate estimates charge charges notes note record order orders thought feeling finding findings showing meaning accepted known seen figure figures document documents project projects request requests demand demands echo echoes quote quotes challenge challenges press guess reference concern attack attacks blast slam protest protests promise promises doubt doubts back backs detail details outline signal signals favor favour order correct release expected planned'.split(
+  'report reports claim claims calls call plans plan states state fear fears hope hopes support release releases question questions answer answers comment comments estimate estimates charge charges notes note record order orders thought feeling finding findings showing meaning accepted known seen figure figures document documents project projects request requests demand demands echo echoes quote quotes challenge challenges press guess reference concern attack attacks blast slam protest protests promise promises doubt doubts back backs detail details outline signal signals favor favour order correct release expected planned debate debates judge judges respect regret regrets love hate champion champions advocate advocates ruling rulings hearing hearings understanding briefing'.split(
     ' ',
   ),
 );
 
 /** Words between a speaker and its verb: auxiliaries, negation, adverbs of time and manner. */
 export const BETWEEN = new Set(
-  "is are was were be been being am has have had having will would shall should can could may might must do does did not n't never also still even just then later now once again already long first initially previously repeatedly recently reportedly publicly privately further often frequently consistently openly flatly quickly immediately subsequently separately similarly likewise too herself himself themselves itself generally widely all both each alone yet since ever".split(
+  "is are was were be been being am has have had having will would shall should can could may might must do does did not n't never also still even just then later now once again already long first initially previously repeatedly recently reportedly publicly privately further often frequently consistently openly flatly quickly immediately subsequently separately similarly likewise too herself himself themselves itself generally widely all both each alone yet since ever perhaps maybe almost".split(
     ' ',
   ),
 );
