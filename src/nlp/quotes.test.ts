@@ -664,6 +664,34 @@ describe('indirect attributions: more cases', () => {
   });
 });
 
+describe('quotes sharing a cue', () => {
+  it('joins the quoted pieces one cue introduces in its sentence into one quote', () => {
+    const text =
+      'The mayor called the contractor a "habitual liar" who is "utterly careless with public money."';
+    const qs = quotes(text);
+    expect(qs).toHaveLength(1);
+    expect(qs[0]).toMatchObject({
+      parts: ['habitual liar', 'utterly careless with public money.'],
+      speaker: 'The mayor',
+      direct: true,
+    });
+  });
+
+  it('keeps quotes with cues of their own apart', () => {
+    const text =
+      'Ruiz said the port is "running out of room for new ships." Ostrova said the plan is "far too expensive for us."';
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Ruiz', 'Ostrova']);
+  });
+});
+
+describe('long appositions', () => {
+  it('reads the speaker past a long apposition between it and the cue', () => {
+    const text =
+      '"The bridge will not survive another winter," Lena Ostrova, a structural engineer at the regional transport authority and a former adviser to the city council, said on Monday.';
+    expect(quotes(text)[0]).toMatchObject({ speaker: 'Lena Ostrova', direct: true });
+  });
+});
+
 describe('tokenize', () => {
   it('joins letters across apostrophes, dots, hyphens, ampersands and slashes', () => {
     const text = 'U.S. co-chair don’t AT&T and/or $5 “Ruiz”';
