@@ -1,11 +1,13 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { contentWords } from '../compare/words.ts';
 import { createArticle } from '../model/index.ts';
 import { loadArticles, prepareArticle } from '../pipeline/index.ts';
 import { createCorpusEngine } from '../store/engine.ts';
 import { syntheticArticles } from '../testing/synthetic.ts';
 import { clusterArticles, StoryClusterer } from './index.ts';
+import { kthLargest, markTop, Vocabulary } from './vocabulary.ts';
 
 const prepared = (n: number, stories: number) =>
   syntheticArticles(n, stories).map((s) => ({
@@ -119,6 +121,55 @@ describe('scoring', () => {
     expect(place({})).toEqual(['s1', 's1', 's2']);
   });
 
+  it('counts the lead from the words it shares with the body exactly as reading it again would', () => {
+    // The counting as written before the lead shared the body's words: each text tokenised on its own.
+    const reference = (article: Parameters<typeof StoryClusterer.terms>[0]) => {
+      const tf = new Map<string, number>();
+      for (const w of contentWords(article.meta.title ?? '')) tf.set(w, (tf.get(w) ?? 0) + 2);
+      for (const text of [article.text.slice(0, 10_000), article.text.slice(0, 400)])
+        for (const w of contentWords(text)) if (!/^\d+$/.test(w)) tf.set(w, (tf.get(w) ?? 0) + 1);
+      return tf;
+    };
+    // Pieces that test the cut: words split at the lead's end, commas and apostrophes inside and after
+    // words, numbers, astral letters (surrogate pairs the cut may split), text without any blank.
+    const pieces = [
+      'harbour',
+      'Dredging',
+      "ministers'",
+      'talks,',
+      'it\u2019s',
+      '1,200',
+      '2026',
+      'twelve',
+      'the',
+      'a',
+      '\u{1d49c}\u{1d49e}',
+      'caf\u00e9',
+      '\u6e2f\u53e3',
+      '\u{1f525}',
+      '.',
+      '-',
+      ',',
+      "'",
+      '\u2019',
+    ];
+    const blanks = [' ', ' ', ' ', '\n', '\t', '', ''];
+    let seed = 11;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor((seed / 2147483648) * n);
+    };
+    for (let t = 0; t < 400; t++) {
+      let text = '';
+      const length = 380 + rand(60);
+      const noBlanks = t % 10 === 0;
+      while (text.length < length)
+        text += pieces[rand(pieces.length)]! + (noBlanks ? '' : blanks[rand(blanks.length)]!);
+      const article = createArticle({ id: `t${t}`, text, meta: t % 3 ? {} : { title: text.slice(0, 40) } });
+      expect([...StoryClusterer.terms(article)]).toEqual([...reference(article)]);
+    }
+  });
+
   it('counts the opening of an article again, as a title for pages without one', () => {
     const body = `Ferries to Lunde were cancelled. ${'The weather was mild and calm all week long. '.repeat(12)}Volunteers handed out blankets.`;
     const tf = StoryClusterer.terms(createArticle({ id: 'f', text: body }));
@@ -159,5 +210,56 @@ describe('saving and restoring', () => {
       expect(restored.add(a)).toBe(expected);
       expect(restored.takeMerges()).toEqual(live.takeMerges());
     }
+  });
+});
+
+describe('vocabulary and selection', () => {
+  it('picks the k heaviest as sorting would, ties going to the earlier entries', () => {
+    let seed = 5;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let t = 0; t < 2000; t++) {
+      const n = 1 + Math.floor(rand() * 60);
+      const weights = Float64Array.from({ length: n }, () =>
+        rand() < 0.5 ? Math.floor(rand() * 4) : rand(),
+      );
+      const k = 1 + Math.floor(rand() * n);
+      const sorted = weights.slice().sort();
+      expect(kthLargest(weights.slice(), n, k)).toBe(sorted[n - k]);
+      // The reference: a stable sort by weight, heaviest first, then the first k in their original order.
+      const chosen = new Set(
+        [...weights.keys()].sort((a, b) => weights[b]! - weights[a]!).slice(0, Math.min(k, n)),
+      );
+      const keep = new Uint8Array(n);
+      expect(markTop(weights, n, k, keep, new Float64Array(n))).toBe(chosen.size);
+      expect([...keep].map((x) => x === 1)).toEqual([...weights.keys()].map((i) => chosen.has(i)));
+    }
+  });
+
+  it('keeps term ids and document frequencies as the table grows', () => {
+    const vocabulary = new Vocabulary();
+    const terms = Array.from({ length: 5000 }, (_, i) => `t${i}`);
+    const ids = new Int32Array(terms.length);
+    const tf = new Float64Array(terms.length);
+    const df = new Float64Array(terms.length);
+    vocabulary.setDf('t7', 3);
+    for (const doc of [terms, terms.slice(0, 10)]) {
+      for (const term of doc) vocabulary.count(term, 1);
+      vocabulary.count('t1', 2);
+      vocabulary.endDocument(ids, tf, df);
+    }
+    expect(terms.map((t) => vocabulary.id(t))).toEqual(
+      terms.map((_, i) => (i === 7 ? 0 : i < 7 ? i + 1 : i)),
+    );
+    expect([...ids.slice(0, 3)]).toEqual([1, 2, 3]);
+    expect([...tf.slice(0, 3)]).toEqual([1, 3, 1]);
+    expect([...df.slice(0, 10)]).toEqual([2, 2, 2, 2, 2, 2, 2, 5, 2, 2]);
+    expect(vocabulary.dfEntries().slice(0, 3)).toEqual([
+      ['t7', 5],
+      ['t0', 2],
+      ['t1', 2],
+    ]);
   });
 });
