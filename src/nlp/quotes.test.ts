@@ -684,6 +684,47 @@ describe('quotes sharing a cue', () => {
   });
 });
 
+describe('clauses inside a content', () => {
+  it('ends a content where a subject with a prepositional phrase opens a clause of its own', () => {
+    const found = quotes(
+      'The harbour board published the survey on Friday, and lawyers for the ferry crews released it to the press.',
+    );
+    expect(found.map((q) => [q.speaker, q.content])).toEqual([
+      ['The harbour board', 'the survey on Friday'],
+      ['lawyers for the ferry crews', 'it to the press'],
+    ]);
+    // (A prepositional phrase that is not after a comma and a coordinator ends nothing.)
+    expect(
+      quotes('Ostrova said the report on the bridge for the council was late.').map((q) => q.content),
+    ).toEqual(['the report on the bridge for the council was late']);
+  });
+
+  it('keeps a past verb after "and" in a content whose cue is in the present', () => {
+    expect(
+      quotes('Harbour police say the driver ignored the barrier and refused to stop.').map((q) => q.content),
+    ).toEqual(['the driver ignored the barrier and refused to stop']);
+    // (After a cue in the past tense, the second verb is the speaker's.)
+    const found = quotes('The mayor said the ferry was safe and urged the council to keep it running.');
+    expect(found.map((q) => q.content)).toEqual(['the ferry was safe', 'to keep it running']);
+  });
+
+  it('keeps a past verb after "and" in a content that opens with its own pronoun subject', () => {
+    expect(quotes('Ostrova said she missed the vote and regretted it deeply.').map((q) => q.content)).toEqual(
+      ['she missed the vote and regretted it deeply'],
+    );
+  });
+
+  it('reads a second verb after "yet" or past a verb that passes its subject on', () => {
+    const found = quotes('Ruiz demands openness from the board, yet refuses to publish her own accounts.');
+    expect(found.map((q) => [q.speaker, q.content])).toEqual([
+      ['Ruiz', 'openness from the board'],
+      ['Ruiz', 'publish her own accounts'],
+    ]);
+    const second = quotes('Ostrova agreed with the engineers and seemed to think the cables were worn.');
+    expect(second.map((q) => q.content)).toContain('the cables were worn');
+  });
+});
+
 describe('long appositions', () => {
   it('reads the speaker past a long apposition between it and the cue', () => {
     const text =

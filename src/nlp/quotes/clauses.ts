@@ -1224,7 +1224,13 @@ function closesRelative(toks: Token[], i: number, current: Clause): boolean {
  * "…, but engineers argued …", "… and he noted …", "… because they felt …", "…, who says …". Ends the
  * content before at the coordinator and tells whether the verb opens an attribution.
  */
-function endsAtCoordinator(toks: Token[], i: number, floor: number, current: Clause): boolean {
+function endsAtCoordinator(
+  toks: Token[],
+  i: number,
+  floor: number,
+  current: Clause,
+  widened: { from: number },
+): boolean {
   const subj = subjectOf(toks, i, floor);
   if (!subj) return false;
   const before = toks[subj.from - 1];
@@ -1244,7 +1250,7 @@ function endsAtCoordinator(toks: Token[], i: number, floor: number, current: Cla
         (before2?.text === ',' || before2?.text === ';' || DASH.has(before2?.text ?? '') || named)) ||
       (SUBORDINATORS.has(before.lower) && named) ||
       (before.text === ',' && subj.from === subj.to && head.lower === 'who'));
-  if (!coordinated) return false;
+  if (!coordinated) return endsAtModifiedSubject(toks, subj, current, widened);
   const cut =
     before.text === ',' || before.text === ';'
       ? subj.from - 2
@@ -1254,6 +1260,60 @@ function endsAtCoordinator(toks: Token[], i: number, floor: number, current: Cla
   if (cut < 0) return false;
   endContent(current, toks[cut]!.end);
   return true;
+}
+
+/** Pronouns that open a content as its own subject: "said she would …". */
+const CLAUSE_SUBJECTS = new Set(['he', 'she', 'they', 'we', 'i']);
+
+/** Is the cue at token k a verb in the present tense ("say", "says", "argues")? */
+function presentCue(toks: Token[], k: number): boolean {
+  const form = toks[k]!.lower;
+  const verb = CUE_VERBS.get(form);
+  if (!verb) return false;
+  return form === verb.lemma || (form.endsWith('s') && !verb.lemma.endsWith('s') && form !== verb.lemma);
+}
+
+/** Is a form of a reporting verb its past tense ("refused", "told")? */
+function pastForm(form: string): boolean {
+  const verb = CUE_VERBS.get(form);
+  return !!verb && form !== verb.lemma && !/(?:s|ing)$/.test(form);
+}
+
+/** Prepositions inside a subject's noun phrase: "lawyers for the family", "officials in the city". */
+const SUBJECT_LINKS = new Set(['of', 'for', 'at', 'from', 'in', 'with']);
+
+/**
+ * "…, and lawyers for the family released …": a subject whose head has a prepositional phrase, after a
+ * comma and a coordinator (or a semicolon), opens a clause of its own. Ends the content before there and
+ * sets `widened.from` to the subject's first token.
+ */
+function endsAtModifiedSubject(
+  toks: Token[],
+  subj: Subject,
+  current: Clause,
+  widened: { from: number },
+): boolean {
+  if (!SUBJECT_LINKS.has(toks[subj.from - 1]?.lower ?? '')) return false;
+  for (let k = subj.from - 2; k >= 1 && subj.from - k <= 6; k--) {
+    const t = toks[k]!;
+    if (t.text === ';' && k < subj.from - 2 && toks[k - 1]!.end > current.content.start) {
+      endContent(current, toks[k - 1]!.end);
+      widened.from = k + 1;
+      return true;
+    }
+    if (!t.word) return false;
+    const stop = toks[k - 1]!;
+    if (COORDINATORS.has(t.lower)) {
+      if (k === subj.from - 2 || !(stop.text === ',' || stop.text === ';')) return false;
+      if (toks[k - 2]!.end <= current.content.start) return false;
+      endContent(current, toks[k - 2]!.end);
+      widened.from = k + 1;
+      return true;
+    }
+    if ((SUBJECT_STOP.has(t.lower) && !SUBJECT_LINKS.has(t.lower)) || (!t.cap && CUE_VERBS.has(t.lower)))
+      return false;
+  }
+  return false;
 }
 
 /** Do the words at `a`, after a parenthetical attribution, go on with the content before it? */
@@ -1311,6 +1371,7 @@ export function findClauses(
 
   // "X (has also) said (on Monday) (that) …", several per sentence: "X said …, and Y argued …".
   let current: Clause | null = closing?.clause ?? null;
+  const widened = { from: -1 };
   let floor = closing ? closing.end + 1 : 0;
   for (let c = 0; c < verbs.length; c++) {
     const i = verbs[c]!;
@@ -1320,17 +1381,42 @@ export function findClauses(
     // A second verb of the same speaker: "… and called for …", "…, saying …", "…, adding that …".
     let k = i - 1;
     while (k > 0 && toks[k]!.word && isBetween(toks[k]!) && !PASSIVE_BE.has(toks[k]!.lower)) k--;
-    const joiner = toks[k]!;
+    // "… and seemed to think", "…, yet tried to explain": past a verb that passes its subject on.
+    if (
+      toks[k]!.lower === 'to' &&
+      k > 1 &&
+      RAISING.has(toks[k - 1]!.lower) &&
+      !AUXILIARIES.has(toks[k - 1]!.lower)
+    ) {
+      k -= 2;
+      while (k > 0 && toks[k]!.word && isBetween(toks[k]!) && !PASSIVE_BE.has(toks[k]!.lower)) k--;
+    }
+    // ("…, yet refuses to": "yet" is also an adverb, passed over above.)
+    const joiner = toks[k]!.text === ',' && toks[k + 1]?.lower === 'yet' ? toks[k + 1]! : toks[k]!;
     const before = current as Clause | null;
     // ('"…," Ruiz said, adding that …' and '"…," adding that …' alike.)
     const comma = joiner.text === ',' || (CLOSE_QUOTE.has(joiner.text) && toks[k - 1]?.text === ',');
-    if (/^(?:and|but)$/.test(joiner.lower) || (comma && /ing$/.test(toks[i]!.lower))) {
+    if (/^(?:and|but|yet)$/.test(joiner.lower) || (comma && /ing$/.test(toks[i]!.lower))) {
       // ("… and demand from China cooled": a form that is mostly a noun needs its particle to be a verb here.)
       if (
         NOUNLIKE.has(toks[i]!.lower) &&
         cue.next === i + 1 &&
         !/ing$/.test(toks[i]!.lower) &&
         !VERB_OBJECT.has(toks[i + 1]?.lower ?? '')
+      )
+        continue;
+      // "Police say he posed a threat and refused to …", "She said he ran and hid": a past verb after a
+      // bare "and" inside a content goes on with the content's own clause when it cannot join the cue (a
+      // cue in the present) or the content opens with a subject of its own (a pronoun).
+      if (
+        before &&
+        joiner.lower === 'and' &&
+        toks[k - 1]!.word &&
+        toks[i]!.start < before.content.end &&
+        pastForm(toks[i]!.lower) &&
+        !TRAILING.has(cue.verb.lemma) &&
+        (presentCue(toks, tokenAt(toks, before.cue.start)) ||
+          CLAUSE_SUBJECTS.has(toks[tokenAt(toks, before.content.start)]!.lower))
       )
         continue;
       const speaker = before?.speaker ?? quoteSpeaker ?? sentenceSubject(toks, i);
@@ -1370,9 +1456,14 @@ export function findClauses(
         // the verb after it is the main clause's, whose subject is before the relative clause.
         endContent(current, toks[i - 2]!.end);
         floor = 0;
-      } else if (!endsAtCoordinator(toks, i, floor, current)) continue;
+      } else if (!endsAtCoordinator(toks, i, floor, current, widened)) continue;
     }
     const subj = subjectOf(toks, i, floor);
+    if (subj && widened.from !== -1) {
+      // ("lawyers for the family": the subject with its prepositional phrase.)
+      if (widened.from < subj.from) subj.from = widened.from;
+      widened.from = -1;
+    }
     if (!subj) {
       // "The story was first reported by the Post": what was reported, and by whom.
       const by =
