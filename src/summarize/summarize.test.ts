@@ -6,7 +6,7 @@ import { validateFindings } from '../model/index.ts';
 import { loadArticles } from '../pipeline/index.ts';
 import { summarizeCluster } from './clusters.ts';
 import { buildTimeline, porterStem, rouge, summarizeStory } from './index.ts';
-import { datelineLength, isUsable } from './summary.ts';
+import { datelineLength, isUsable, leansOnPrevious } from './summary.ts';
 
 const examples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
 
@@ -90,6 +90,50 @@ describe('summary candidates', () => {
     );
     expect(datelineLength('The council voted on Tuesday - and the mayor agreed.')).toBe(0);
     expect(datelineLength('KXAS-TV reports that the council voted on Tuesday.')).toBe(0);
+    expect(datelineLength('(AP) — The council voted on Tuesday.')).toBe('(AP) — '.length);
+    expect(datelineLength('(CNN) -- The council voted on Tuesday.')).toBe('(CNN) -- '.length);
+    expect(datelineLength('(CNN) The council voted on Tuesday.')).toBe('(CNN) '.length);
+    expect(datelineLength('(Jane Roe/Riverton Daily) The council voted.')).toBe(0);
+    expect(datelineLength('(The vote was close.) The council adjourned.')).toBe(0);
+  });
+
+  it('takes a sentence leaning on the one before it only right after that one', () => {
+    expect(leansOnPrevious('But the mayor said she would veto the bridge budget within a week.')).toBe(true);
+    expect(leansOnPrevious('"We will not pay for it," she said on Tuesday after the council meeting.')).toBe(
+      true,
+    );
+    expect(leansOnPrevious('The mayor said she would veto the bridge budget within a week.')).toBe(false);
+    expect(isUsable('But the mayor said she would veto the bridge budget within a week.')).toBe(false);
+    const veto = 'But the mayor of Riverton said she would veto the bridge budget within a week.';
+    const cluster = (lead: string) => ({
+      id: 'c',
+      documents: [
+        {
+          doc_id: 'a',
+          text: `${lead} ${veto} \n \n Residents of the town packed the hall to hear the long debate.`,
+        },
+        {
+          doc_id: 'b',
+          text: 'The Riverton council approved the new river bridge budget on Tuesday. \n \n Work on the new river bridge could start in the spring, the city engineer said.',
+        },
+      ],
+    });
+    const { articles, summary } = summarizeCluster(
+      cluster('The Riverton council approved the new river bridge budget on Tuesday after a long debate.'),
+      { words: 200 },
+    );
+    const at = summary.findIndex((s) => s.text === veto);
+    expect(at).toBeGreaterThan(0);
+    expect(summary[at - 1]!.text).toMatch(/^The Riverton council approved .* after a long debate\.$/);
+    const own = summary[at]!.sources[0]!;
+    expect(articles.find((a) => a.id === own.article)!.text.slice(own.start, own.end)).toBe(veto);
+    // After debris, never a candidate, the leaning sentence has nothing to follow: it is left out.
+    const prompted = summarizeCluster(
+      cluster('Sign up for our daily newsletter to get the latest Riverton headlines in your inbox.'),
+      { words: 200 },
+    );
+    expect(prompted.summary.length).toBeGreaterThan(0);
+    expect(prompted.summary.some((s) => s.text.includes('would veto'))).toBe(false);
   });
 
   it('leaves the dateline out and cites the kept text as an exact span', () => {

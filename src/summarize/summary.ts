@@ -4,9 +4,11 @@
  * boilerplate, photo captions, headings, fragments) is never a candidate. The best are picked greedily,
  * each pick discounting what resembles it (maximal marginal relevance) and skipping anything too close to
  * what is already chosen; the chosen ones are ordered by publication time and position. A leading
- * dateline ("WASHINGTON (AP) —") is left out, its citation starting where the kept text starts. Each
- * summary sentence cites itself and every aligned sentence of the other articles. Contested facts are
- * stated as contested, with every value cited, never silently picked.
+ * dateline ("WASHINGTON (AP) —", "(CNN) —") is left out, its citation starting where the kept text
+ * starts. A sentence that leans on the one before it ("But he …") is a candidate only once that one is
+ * chosen, so it always follows it in the summary. Each summary sentence cites itself and every aligned
+ * sentence of the other articles. Contested facts are stated as contested, with every value cited, never
+ * silently picked.
  */
 import {
   type BagVector,
@@ -29,6 +31,11 @@ interface Candidate {
   /** The words' vector under the story's final IDF, set once every sentence has been counted. */
   vector: BagVector;
   score: number;
+  /**
+   * The sentence just before it in its article, when this one leans on it ("But he …"): it may be chosen
+   * only after that one, next to which the summary's order puts it.
+   */
+  after?: Candidate;
 }
 
 const NO_VECTOR = bagVector([]);
@@ -91,7 +98,13 @@ function wordCount(text: string): number {
   return text.split(/\s+/).length;
 }
 
+/** A sentence that can stand alone in the summary: clean, and not leaning on the one before it. */
 export function isUsable(text: string): boolean {
+  return isClean(text) && !leansOnPrevious(text);
+}
+
+/** Not scraping debris: a whole news sentence of reasonable length. */
+function isClean(text: string): boolean {
   const words = wordCount(text);
   if (words < 7 || words > 80) return false;
   if (!/[.!?]["”’)]?$/.test(text)) return false;
@@ -99,10 +112,16 @@ export function isUsable(text: string): boolean {
   if (/(\.\.\.|…)["”’)]?$/.test(text) || /^[a-z]/.test(text)) return false;
   // Datelines, bylines and photo credits read badly out of context.
   if (/^(by |photo|image|copyright|\(|\[)/i.test(text)) return false;
-  if (BOILERPLATE.test(text) || CAPTION.test(text) || isHeading(text)) return false;
-  if (/["”’],?\s+(he|she|they|it)\s+(said|says|added|told)/i.test(text)) return false;
-  // A sentence leaning on the one before it ("Her counterpart …", "But he …") reads wrongly alone.
-  return !/^(he|she|they|it|his|her|their|its|this|that|these|those|but|and|so|also|however|meanwhile|still)\b/i.test(
+  return !(BOILERPLATE.test(text) || CAPTION.test(text) || isHeading(text));
+}
+
+/**
+ * A sentence leaning on the one before it ("Her counterpart …", "But he …", a quote's tail "…," he
+ * said) reads wrongly alone, but well right after that sentence.
+ */
+export function leansOnPrevious(text: string): boolean {
+  if (/["”’],?\s+(he|she|they|it)\s+(said|says|added|told)/i.test(text)) return true;
+  return /^(he|she|they|it|his|her|their|its|this|that|these|those|but|and|so|also|however|meanwhile|still)\b/i.test(
     text.replace(/^["“]/, ''),
   );
 }
@@ -114,9 +133,15 @@ export function isUsable(text: string): boolean {
 const DATELINE =
   /^[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?(?:\s+\([^)]{1,30}\))?\s+[-–—]{1,2}\s+(?=["“A-Z])/;
 
+/**
+ * A dateline that is only the agency, a few capitalised words: "(AP) — ", "(CNN) -- ", "(CNN) ".
+ * Without it the story's lead would start with a parenthesis and be dropped as a credit.
+ */
+const AGENCY_DATELINE = /^\([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,3}\)\s+(?:[-–—]{1,2}\s+)?(?=["“A-Z])/;
+
 /** How many characters of a sentence its dateline takes (0 when it has none). */
 export function datelineLength(text: string): number {
-  return text.match(DATELINE)?.[0].length ?? 0;
+  return (text.match(DATELINE) ?? text.match(AGENCY_DATELINE))?.[0].length ?? 0;
 }
 
 export function describeContested(fact: Fact): { text: string; sources: Cite[] } {
@@ -151,7 +176,8 @@ export function describeContested(fact: Fact): { text: string; sources: Cite[] }
  * Greedy maximal marginal relevance: each round takes the candidate whose score, discounted by its
  * closest likeness to what is already chosen (score × (1 − similarity)), is highest. A sentence that
  * would overflow the word budget (with the dispute lines it brings) is passed over, the budget being an
- * upper bound; one too close to a chosen sentence is never taken.
+ * upper bound; one too close to a chosen sentence is never taken; one leaning on the sentence before it
+ * waits until that one is chosen.
  */
 function select(
   usable: Candidate[],
@@ -160,6 +186,7 @@ function select(
   disputesOf: (c: Candidate) => { fact: Fact; words: number }[],
 ): Candidate[] {
   const chosen: Candidate[] = [];
+  const taken = new Set<Candidate>();
   const stated = new Set<Fact>();
   const pool = [...usable].sort((a, b) => b.score - a.score);
   const length = pool.map((c) => wordCount(c.text));
@@ -173,6 +200,8 @@ function select(
       // Sorted by score and discounted by at most a factor: nothing further down can beat the best.
       if (pool[i]!.score <= bestValue) break;
       if (!open[i]) continue;
+      const leansOn = pool[i]!.after;
+      if (leansOn && !taken.has(leansOn)) continue;
       // Words only grow and likeness only rises: a sentence that overflows the budget or is too close to
       // a chosen one now will be so in every later round, and is set aside for good.
       if ((chosen.length && words + length[i]! > budgetWords) || likeness[i]! > REDUNDANT) {
@@ -194,6 +223,7 @@ function select(
     const n = length[best]! + disputes.reduce((sum, d) => sum + d.words, 0);
     if (words + n > budgetWords && chosen.length) continue;
     chosen.push(c);
+    taken.add(c);
     for (const d of disputes) stated.add(d.fact);
     words += n;
     for (let i = 0; i < pool.length; i++)
@@ -219,7 +249,19 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     });
   }
   for (const c of candidates) c.vector = bagVector(c.words, idf);
-  const usable = candidates.filter((c) => isUsable(c.text));
+  // A sentence leaning on the one before it is a candidate when that one is: its article's previous
+  // sentence, itself usable (candidates run in article order, so that one is settled first).
+  const usableSet = new Set<Candidate>();
+  candidates.forEach((c, i) => {
+    if (!isClean(c.text)) return;
+    if (leansOnPrevious(c.text)) {
+      const previous = candidates[i - 1];
+      if (previous?.article !== c.article || !usableSet.has(previous)) return;
+      c.after = previous;
+    }
+    usableSet.add(c);
+  });
+  const usable = [...usableSet];
   const comparable = comparablePairs(candidates.map((c) => c.words));
   const position = new Map(candidates.map((c, i) => [c, i]));
   for (const c of usable) {
@@ -282,13 +324,19 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
       articles.indexOf(a.article) - articles.indexOf(b.article) ||
       a.index - b.index,
   );
-  const out: SummarySentence[] = chosen.map((c) => ({ text: c.text, sources: citesOf(c) }));
+  const out: { sentence: SummarySentence; from?: Candidate }[] = chosen.map((c) => ({
+    sentence: { text: c.text, sources: citesOf(c) },
+    from: c,
+  }));
   // A chosen sentence stating one side of a contested figure is followed by the whole dispute, so the
-  // summary never picks a side silently. Disputes about what the summary does not state stay in the
-  // story's conflicts, where they do not crowd out what most outlets report.
+  // summary never picks a side silently; the dispute waits until the sentences leaning on that one are
+  // told, so it does not come between a sentence and its "But he …". Disputes about what the summary
+  // does not state stay in the story's conflicts, where they do not crowd out what most outlets report.
   for (const dispute of contested) {
-    const at = out.findIndex((s) => statesSideOf(s.sources, dispute));
-    if (at >= 0) out.splice(at + 1, 0, dispute.line);
+    let at = out.findIndex((s) => statesSideOf(s.sentence.sources, dispute));
+    if (at < 0) continue;
+    while (out[at + 1]?.from?.after && out[at + 1]!.from!.after === out[at]!.from) at++;
+    out.splice(at + 1, 0, { sentence: dispute.line });
   }
-  return out;
+  return out.map((s) => s.sentence);
 }
