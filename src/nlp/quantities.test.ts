@@ -7,6 +7,25 @@ const find = (text: string) =>
   findQuantities(createArticle({ id: 'q', text })).map((q) => ({ text: text.slice(q.start, q.end), ...q }));
 
 describe('quantities', () => {
+  it('reads "N-year-old" and "N years old" as an age in years, not as a duration', () => {
+    const [girl] = find('The ferry carried a 6-year-old girl and her mother.');
+    expect(girl).toMatchObject({
+      text: '6-year-old',
+      dimension: 'age',
+      unit: 'year',
+      value: 6,
+      measure: 'girl',
+    });
+    const [infant] = find('Rescuers lifted an 18-month-old baby from the car.');
+    expect(infant).toMatchObject({ dimension: 'age', unit: 'year', measure: 'baby' });
+    expect(infant!.value).toBeCloseTo(1.5, 2);
+    const [captain] = find('The captain, who is 56 years old, stayed on the bridge.');
+    expect(captain).toMatchObject({ text: '56 years old', dimension: 'age', value: 56 });
+    // A span of time stays a duration.
+    const [sentence] = find('He is serving a 10-year sentence for the fraud.');
+    expect(sentence).toMatchObject({ dimension: 'duration', unit: 'hour', measure: 'sentence' });
+  });
+
   it('does not take an adverb after a figure for what it measures', () => {
     const [talks] = find('The talks ran for five hours instead of the planned three.');
     expect(talks).toMatchObject({ text: 'five hours', unit: 'hour' });

@@ -153,6 +153,8 @@ function isExcluded(
   return false;
 }
 
+const HOURS_PER_YEAR = 8766;
+
 export function findQuantities(article: Article): Quantity[] {
   const text = article.text;
   const out: Quantity[] = [];
@@ -235,9 +237,18 @@ export function findQuantities(article: Article): Quantity[] {
         start -= between[0].length;
       }
     }
-    const factor = unitInfoFound && unitInfoFound.dimension !== 'money' ? unitInfoFound.factor : 1;
+    let factor = unitInfoFound && unitInfoFound.dimension !== 'money' ? unitInfoFound.factor : 1;
     let dimension: Quantity['dimension'] = currency ? 'money' : (unitInfoFound?.dimension ?? 'count');
-    const unit = currency ?? unitInfoFound?.unit ?? '';
+    let unit = currency ?? unitInfoFound?.unit ?? '';
+    // "a 6-year-old girl", "she is 56 years old": an age, not how long something lasted. Kept in years,
+    // so that outlets giving one person's age in years and in months still compare.
+    const old = dimension === 'duration' ? /^(?:-|\s)old\b/.exec(text.slice(end)) : null;
+    if (old) {
+      end += old[0].length;
+      dimension = 'age';
+      unit = 'year';
+      factor /= HOURS_PER_YEAR;
+    }
     if (!vague) {
       low = value;
       high = rangeHigh ?? value;

@@ -6,7 +6,7 @@ import { validateFindings } from '../model/index.ts';
 import { loadArticles } from '../pipeline/index.ts';
 import { summarizeCluster } from './clusters.ts';
 import { buildTimeline, porterStem, rouge, summarizeStory } from './index.ts';
-import { datelineLength, isUsable, leansOnPrevious } from './summary.ts';
+import { datelineLength, describeContested, isUsable, leansOnPrevious } from './summary.ts';
 
 const examples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
 
@@ -187,5 +187,35 @@ describe('ROUGE', () => {
     const r = rouge('the the the cat', 'the cat');
     expect(r.rouge1.p).toBe(1);
     expect(r.rouge1.r).toBe(0.5);
+  });
+});
+
+describe('describeContested', () => {
+  const value = (article: string, outlet: string, text: string, years: number) => ({
+    article,
+    outlet,
+    start: 0,
+    end: text.length,
+    text,
+    low: years,
+    high: years,
+  });
+  it("names an age as someone's age, with each outlet's value", () => {
+    const line = describeContested({
+      id: 'f1',
+      measure: 'girl',
+      unit: 'year',
+      dimension: 'age',
+      status: 'conflict',
+      values: [value('a', 'Varna Post', '6-year-old', 6), value('b', 'River News', '7-year-old', 7)],
+      sides: [
+        { outlets: ['Varna Post'], low: 6, high: 6 },
+        { outlets: ['River News'], low: 7, high: 7 },
+      ],
+    });
+    expect(line.text).toBe(
+      "Reports of the girl's age differ: 6-year-old (Varna Post) against 7-year-old (River News).",
+    );
+    expect(line.sources.map((s) => s.article)).toEqual(['a', 'b']);
   });
 });

@@ -164,8 +164,16 @@ export function describeContested(fact: Fact): { text: string; sources: Cite[] }
     const texts = [...new Set(values.map((v) => v.text.trim()))];
     return `${texts.join(' or ')} (${side.outlets.length === 1 ? side.outlets[0] : `${side.outlets.length} outlets`})`;
   });
+  const named = fact.measure && fact.measure !== fact.dimension;
+  // An age is of someone: "the girl's age", not "the girl".
   const label =
-    fact.measure && fact.measure !== fact.dimension ? `the ${fact.measure}` : `the ${fact.dimension}`;
+    fact.dimension === 'age'
+      ? named
+        ? `the ${fact.measure}'s age`
+        : 'the age'
+      : named
+        ? `the ${fact.measure}`
+        : `the ${fact.dimension}`;
   return {
     text: `Reports of ${label} differ: ${parts.slice(0, -1).join(', ')} against ${parts[parts.length - 1]}.`,
     sources: fact.values.map((v) => ({ article: v.article, start: v.start, end: v.end, text: v.text })),
