@@ -92,7 +92,17 @@ export interface Quantity extends Span {
   hedge?: string;
   /** Normalised unit, e.g. `hour`, `km`, `USD`, `%`, or `` for a count. */
   unit: string;
-  dimension: 'duration' | 'age' | 'length' | 'money' | 'percent' | 'count' | 'mass' | 'area' | 'speed' | 'other';
+  dimension:
+    | 'duration'
+    | 'age'
+    | 'length'
+    | 'money'
+    | 'percent'
+    | 'count'
+    | 'mass'
+    | 'area'
+    | 'speed'
+    | 'other';
   /** The measured noun phrase, e.g. "talks" in "six hours of talks". */
   measure: string;
   measureSpan?: Span;
