@@ -46,6 +46,10 @@ interface ArticleRow {
   story_id: string | null;
 }
 
+// The columns an article is rebuilt from: not `select *`, which would also send each article's search
+// vector (as long as its text) only to drop it.
+const ARTICLE_COLUMNS = 'id, source, meta, text, annotations, removed, flags, story_id';
+
 const toArticle = (r: ArticleRow): Article => ({
   id: r.id,
   source: r.source,
@@ -141,13 +145,15 @@ export class Store {
   }
 
   async getArticle(id: string): Promise<(Article & { story: string | null }) | null> {
-    const rows = await this.db.query<ArticleRow>('select * from articles where id = $1', [id]);
+    const rows = await this.db.query<ArticleRow>(`select ${ARTICLE_COLUMNS} from articles where id = $1`, [
+      id,
+    ]);
     return rows[0] ? { ...toArticle(rows[0]), story: rows[0].story_id } : null;
   }
 
   async articlesOfStory(storyId: string): Promise<Article[]> {
     const rows = await this.db.query<ArticleRow>(
-      'select * from articles where story_id = $1 order by published nulls last, seq',
+      `select ${ARTICLE_COLUMNS} from articles where story_id = $1 order by published nulls last, seq`,
       [storyId],
     );
     return rows.map(toArticle);
@@ -162,7 +168,7 @@ export class Store {
   /** Articles placed in a story after sequence number `after`, in placement order, `limit` at a time. */
   async placedArticlesAfter(after: number, limit: number): Promise<{ seq: number; article: Article }[]> {
     const rows = await this.db.query<ArticleRow & { seq: string }>(
-      'select * from articles where seq > $1 and story_id is not null order by seq limit $2',
+      `select ${ARTICLE_COLUMNS}, seq from articles where seq > $1 and story_id is not null order by seq limit $2`,
       [after, limit],
     );
     return rows.map((r) => ({ seq: Number(r.seq), article: toArticle(r) }));
