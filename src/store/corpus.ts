@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import type { RawDocument } from '../ingest/index.ts';
 import type { Article, Duplicate } from '../model/index.ts';
 import { buildStory, prepareArticle, type WorkerPool } from '../pipeline/index.ts';
-import { placeholders, ROWS_PER_STATEMENT } from './sql.ts';
+import { insertRows } from './sql.ts';
 import type { Store } from './store.ts';
 
 export interface IngestResult {
@@ -246,26 +246,25 @@ export class Corpus {
       if (!known.has(hash) && !firstIndex.has(hash)) firstIndex.set(hash, i);
     });
     const fresh = [...firstIndex.values()];
-    // One transaction and a few multi-row statements for the batch, not a commit and a statement per
-    // document.
+    // One transaction and multi-row statements for the batch, not a commit and a statement per document.
     return this.store.transaction(async (tx) => {
-      const entries: { seq: number; index: number }[] = [];
-      for (let from = 0; from < fresh.length; from += ROWS_PER_STATEMENT) {
-        const chunk = fresh.slice(from, from + ROWS_PER_STATEMENT);
-        const rows = await tx.db.query<{ seq: string; content_hash: string }>(
-          // A document set aside as failed is tried again when it is ingested again (the bug that
-          // failed it may be fixed); one still waiting is left as it is.
-          `insert into inbox (content_hash, doc) values ${placeholders(chunk.length, 2)}
+      const rows = await insertRows<number, { seq: string; content_hash: string }>(
+        tx.db,
+        fresh,
+        2,
+        // A document set aside as failed is tried again when it is ingested again (the bug that failed it
+        // may be fixed); one still waiting is left as it is.
+        (values) =>
+          `insert into inbox (content_hash, doc) values ${values}
            on conflict (content_hash) do update set failed = null, article = null
              where inbox.failed is not null
            returning seq, content_hash`,
-          chunk.flatMap((i) => [hashes[i]!, JSON.stringify(docs[i]!)]),
-        );
-        for (const row of rows)
-          entries.push({ seq: Number(row.seq), index: firstIndex.get(row.content_hash)! });
-      }
+        (i) => [hashes[i]!, JSON.stringify(docs[i]!)],
+      );
       // RETURNING promises no order; sequence numbers were drawn in input order.
-      return entries.sort((a, b) => a.seq - b.seq);
+      return rows
+        .map((row) => ({ seq: Number(row.seq), index: firstIndex.get(row.content_hash)! }))
+        .sort((a, b) => a.seq - b.seq);
     });
   }
 

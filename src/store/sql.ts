@@ -84,12 +84,33 @@ export async function openPostgres(url: string, poolSize = 5): Promise<SqlClient
 
 // Well under PostgreSQL's 65,535 parameters per statement, and small enough that a statement of large
 // articles stays a few megabytes.
-export const ROWS_PER_STATEMENT = 100;
+const ROWS_PER_STATEMENT = 100;
 
 /** `($1, $2), ($3, $4)` for `rows` rows of `columns` parameters: the VALUES list of a multi-row insert. */
-export function placeholders(rows: number, columns: number): string {
+function placeholders(rows: number, columns: number): string {
   return Array.from(
     { length: rows },
     (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(', ')})`,
   ).join(', ');
+}
+
+/**
+ * Inserts `rows` with multi-row statements, a bounded number of rows each, instead of one statement per
+ * row: in the embedded database a statement costs as much again as the row it writes. `sql` builds the
+ * statement around a chunk's VALUES list; `params` gives one row's `columns` parameters. Returns what
+ * the statements return (with a RETURNING clause), chunk after chunk.
+ */
+export async function insertRows<R, T = Record<string, unknown>>(
+  db: SqlClient,
+  rows: R[],
+  columns: number,
+  sql: (values: string) => string,
+  params: (row: R) => unknown[],
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(from, from + ROWS_PER_STATEMENT);
+    out.push(...(await db.query<T>(sql(placeholders(chunk.length, columns)), chunk.flatMap(params))));
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Article, Duplicate, Story } from '../model/index.ts';
 import { migrate } from './migrations.ts';
-import { openEmbedded, openPostgres, placeholders, ROWS_PER_STATEMENT, type SqlClient } from './sql.ts';
+import { insertRows, openEmbedded, openPostgres, type SqlClient } from './sql.ts';
 
 /** Where the embedded database lives unless `--db` or `CORROBORATE_DB` says otherwise. */
 export function defaultDbLocation(): string {
@@ -111,32 +111,29 @@ export class Store {
     await this.insertArticles([{ article, contentHash, storyId }]);
   }
 
-  /**
-   * Stores articles with a few multi-row statements instead of one per article: in the embedded
-   * database each statement costs as much again as the row it writes.
-   */
   async insertArticles(
     rows: { article: Article; contentHash: string; storyId: string | null }[],
   ): Promise<void> {
-    for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) {
-      const chunk = rows.slice(from, from + ROWS_PER_STATEMENT);
-      await this.db.query(
+    await insertRows(
+      this.db,
+      rows,
+      10,
+      (values) =>
         `insert into articles (id, content_hash, source, meta, text, annotations, removed, flags, published, story_id)
-         values ${placeholders(chunk.length, 10)}`,
-        chunk.flatMap(({ article, contentHash, storyId }) => [
-          article.id,
-          contentHash,
-          JSON.stringify(article.source),
-          JSON.stringify(article.meta),
-          article.text,
-          JSON.stringify(article.annotations),
-          JSON.stringify(article.removed),
-          JSON.stringify(article.flags),
-          validTimestamp(article.meta.published),
-          storyId,
-        ]),
-      );
-    }
+         values ${values}`,
+      ({ article, contentHash, storyId }) => [
+        article.id,
+        contentHash,
+        JSON.stringify(article.source),
+        JSON.stringify(article.meta),
+        article.text,
+        JSON.stringify(article.annotations),
+        JSON.stringify(article.removed),
+        JSON.stringify(article.flags),
+        validTimestamp(article.meta.published),
+        storyId,
+      ],
+    );
   }
 
   async setArticleStory(ids: string[], storyId: string): Promise<void> {
@@ -310,14 +307,15 @@ export class Store {
   async saveDuplicates(duplicates: Duplicate[]): Promise<void> {
     // One statement may not update a row twice: the last finding about a pair is the one kept.
     const unique = [...new Map(duplicates.map((d) => [`${d.a}\u0000${d.b}`, d])).values()];
-    for (let from = 0; from < unique.length; from += ROWS_PER_STATEMENT) {
-      const chunk = unique.slice(from, from + ROWS_PER_STATEMENT);
-      await this.db.query(
-        `insert into duplicates (a, b, kind, similarity, original) values ${placeholders(chunk.length, 5)}
+    await insertRows(
+      this.db,
+      unique,
+      5,
+      (values) =>
+        `insert into duplicates (a, b, kind, similarity, original) values ${values}
          on conflict (a, b) do update set kind = excluded.kind, similarity = excluded.similarity, original = excluded.original`,
-        chunk.flatMap((d) => [d.a, d.b, d.kind, d.similarity, d.original ?? null]),
-      );
-    }
+      (d) => [d.a, d.b, d.kind, d.similarity, d.original ?? null],
+    );
   }
 
   async duplicatesOf(ids: string[]): Promise<Duplicate[]> {
