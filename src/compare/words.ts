@@ -254,7 +254,12 @@ const vectors = new WeakMap<string[], BagVector>();
 // position share one double exactly.
 const POSITIONS = 2 ** 31;
 
-function vectorOf(words: string[], idf: Idf | undefined): BagVector {
+/**
+ * A bag's weighted vector. Loops that compare the same bags millions of times (every pair of a big
+ * story's figures) fetch it once and use `vectorCosine`: looking the cached vector up for each comparison
+ * cost more than the comparison. Valid while `idf` is unchanged.
+ */
+export function bagVector(words: string[], idf?: Idf): BagVector {
   const version = idf?.version ?? -1;
   const cached = vectors.get(words);
   if (cached && cached.idf === idf && cached.version === version && cached.epoch === idEpoch) return cached;
@@ -282,7 +287,7 @@ function vectorOf(words: string[], idf: Idf | undefined): BagVector {
   }
   if (distinct) squares += weights[distinct - 1]! * weights[distinct - 1]!;
   // Ids interned across a clear of the table would mix two numberings: build the vector again.
-  if (epoch !== idEpoch) return vectorOf(words, idf);
+  if (epoch !== idEpoch) return bagVector(words, idf);
   const vector = { idf, version, epoch, ids, weights, norm: Math.sqrt(squares) };
   vectors.set(words, vector);
   return vector;
@@ -290,16 +295,7 @@ function vectorOf(words: string[], idf: Idf | undefined): BagVector {
 
 /** IDF-weighted cosine of two bags of words. */
 export function weightedCosine(a: string[], b: string[], idf?: Idf): number {
-  return vectorCosine(vectorOf(a, idf), vectorOf(b, idf));
-}
-
-/**
- * A bag's weighted vector, for loops that compare the same bags millions of times (every pair of a big
- * story's figures): looking the cached vector up for each comparison cost more than the comparison.
- * Valid while `idf` is unchanged.
- */
-export function bagVector(words: string[], idf?: Idf): BagVector {
-  return vectorOf(words, idf);
+  return vectorCosine(bagVector(a, idf), bagVector(b, idf));
 }
 
 /** The cosine of two bag vectors made with the same IDF: `weightedCosine` without the lookups. */
