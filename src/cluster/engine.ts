@@ -21,16 +21,7 @@
  */
 import { contentWords } from '../compare/words.ts';
 import type { Article } from '../model/index.ts';
-import {
-  growFloat64,
-  growInt32,
-  IntList,
-  kthLargest,
-  markTop,
-  normOf,
-  type TermVector,
-  Vocabulary,
-} from './vocabulary.ts';
+import { grow, IntList, kthLargest, markTop, normOf, type TermVector, Vocabulary } from './vocabulary.ts';
 
 export interface ClusterOptions {
   threshold?: number;
@@ -261,10 +252,10 @@ export class StoryClusterer {
   private fitTerms() {
     const n = this.vocabulary.size;
     if (this.dense.length < n) {
-      this.dense = growFloat64(this.dense, n);
-      this.present = growInt32(this.present, (this.dense.length >>> 5) + 1);
-      this.stamp = growInt32(this.stamp, n);
-      this.at = growInt32(this.at, n);
+      this.dense = grow(this.dense, n);
+      this.present = grow(this.present, (this.dense.length >>> 5) + 1);
+      this.stamp = grow(this.stamp, n);
+      this.at = grow(this.at, n);
     }
     while (this.postings.length < n) this.postings.push(undefined);
   }
@@ -349,9 +340,9 @@ export class StoryClusterer {
     story.slot = this.freeSlots.pop() ?? this.slots.length;
     this.slots[story.slot] = story;
     if (this.votes.length < this.slots.length) {
-      this.votes = growFloat64(this.votes, this.slots.length);
-      this.numbers = growFloat64(this.numbers, this.slots.length);
-      this.seen = growInt32(this.seen, this.slots.length);
+      this.votes = grow(this.votes, this.slots.length);
+      this.numbers = grow(this.numbers, this.slots.length);
+      this.seen = grow(this.seen, this.slots.length);
     }
     this.numbers[story.slot] = story.number;
     this.stories.set(story.id, story);

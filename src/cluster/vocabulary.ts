@@ -13,16 +13,10 @@ export interface TermVector {
   size: number;
 }
 
-export function growFloat64(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
+/** `a`, or a copy at least `n` long (at least doubled, so that growing one at a time stays linear). */
+export function grow<T extends Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(a: T, n: number): T {
   if (n <= a.length) return a;
-  const out = new Float64Array(Math.max(n, a.length * 2));
-  out.set(a);
-  return out;
-}
-
-export function growInt32(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
-  if (n <= a.length) return a;
-  const out = new Int32Array(Math.max(n, a.length * 2));
+  const out = new (a.constructor as new (length: number) => T)(Math.max(n, a.length * 2));
   out.set(a);
   return out;
 }
@@ -33,7 +27,7 @@ export class IntList {
   size = 0;
 
   push(x: number): void {
-    if (this.size === this.items.length) this.items = growInt32(this.items, this.size + 1);
+    if (this.size === this.items.length) this.items = grow(this.items, this.size + 1);
     this.items[this.size++] = x;
   }
 }
