@@ -66,7 +66,10 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
           results.forEach((r, i) => {
             if (r.failed) {
               problems++;
-              process.stderr.write(`corroborate: set aside ${docs[i]!.id}: ${r.failed}\n`);
+              // Named as analyze names an input: an article's id alone may be absent.
+              const doc = docs[i]!;
+              const input = doc.source.path ?? doc.source.url ?? doc.id ?? 'a document';
+              process.stderr.write(`corroborate: set aside ${input}: ${r.failed}\n`);
             } else if (r.created) created++;
             else skipped++;
           });
