@@ -31,10 +31,8 @@ async function ours(path: string) {
   let pairs = 0;
   for await (const { id, text } of records(path)) {
     docs++;
-    const sketch = ReuseIndex.sketch(id, text);
-    const exact = index.exactGroup(sketch);
-    pairs += exact.length ? exact.length : index.query(sketch, THRESHOLD).length;
-    index.add(sketch);
+    const { exactOf, candidates } = index.insert(ReuseIndex.sketch(id, text), THRESHOLD);
+    pairs += exactOf ? 1 : candidates.length;
   }
   return { docs, pairs, seconds: (performance.now() - started) / 1000 };
 }
@@ -102,9 +100,7 @@ function identical(count: number) {
   const started = performance.now();
   const index = new ReuseIndex();
   for (let i = 0; i < count; i++) {
-    const sketch = ReuseIndex.sketch(`d${i}`, text);
-    if (!index.exactGroup(sketch).length) index.query(sketch, THRESHOLD);
-    index.add(sketch);
+    index.insert(ReuseIndex.sketch(`d${i}`, text), THRESHOLD);
   }
   return (performance.now() - started) / 1000;
 }

@@ -29,12 +29,11 @@ async function syndication(path: string) {
     origOf.set(id, orig);
     docs++;
     const sketch = ReuseIndex.sketch(id, text);
-    const exact = index.exactGroup(sketch);
-    for (const other of exact) predicted.add(id < other ? `${id}|${other}` : `${other}|${id}`);
-    if (!exact.length)
-      for (const c of index.query(sketch, THRESHOLD))
-        predicted.add(id < c.id ? `${id}|${c.id}` : `${c.id}|${id}`);
-    index.add(sketch);
+    // The whole group of exact copies, not only the one `insert` names, since every pair is scored.
+    for (const other of index.exactGroup(sketch))
+      predicted.add(id < other ? `${id}|${other}` : `${other}|${id}`);
+    for (const c of index.insert(sketch, THRESHOLD).candidates)
+      predicted.add(id < c.id ? `${id}|${c.id}` : `${c.id}|${id}`);
   }
   // The clock stops here: what follows is scoring, not the work a copy detector does.
   const seconds = (performance.now() - started) / 1000;

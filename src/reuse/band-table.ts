@@ -33,12 +33,29 @@ export class BandTable {
   }
 
   /**
+   * The cell of `key`, with room made for one more key first: a caller that reads a bucket and then
+   * pushes onto it probes the table once (`headAt`, then `pushAt`).
+   */
+  locate(key: number): number {
+    if ((this.used + 1) * 2 > this.capacity) this.grow();
+    return this.cell(key);
+  }
+
+  /** The first slot (slot + 1, 0 for none) of the bucket in the cell `locate` gave. */
+  headAt(at: number): number {
+    return this.cells[at + 1]!;
+  }
+
+  /**
    * Puts `slot` at the head of the bucket of `key` unless the bucket already holds `max` slots; returns
    * the previous head (slot + 1, 0 for none), which the caller stores as the slot's `next`, or -1 when full.
    */
   push(key: number, slot: number, max: number): number {
-    if ((this.used + 1) * 2 > this.capacity) this.grow();
-    const at = this.cell(key);
+    return this.pushAt(this.locate(key), key, slot, max);
+  }
+
+  /** `push` into the cell `locate` gave for `key`, with no other push in between. */
+  pushAt(at: number, key: number, slot: number, max: number): number {
     const cells = this.cells;
     if (cells[at + 1] === 0) {
       cells[at] = key;

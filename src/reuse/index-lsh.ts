@@ -2,11 +2,12 @@
  * An incremental copy index: documents are added one at a time, each is queried against everything
  * before it through LSH bands over its sketch, and candidates are confirmed by the estimated Jaccard.
  * It serialises to JSON as the documents' sketches; the buckets are rebuilt on load. Memory per document,
- * measured on the 20k syndication corpus with 32 bands: about 1.0 KB of buckets and chains (less with the 21 used now) plus its sketch (a 64 × 4-byte
- * signature with its object, about 0.35 KB), so about 1.3 KB in all.
+ * measured on the 20k syndication corpus (heap and typed arrays, `tmp-prof`-style: index built, then
+ * GC): about 1.2 KB in all — its 256-byte signature, its bucket cells and chain links in 21 bands, its
+ * id and the maps from id and from exact text.
  */
 import { BandTable } from './band-table.ts';
-import { BINS, estimateAtLeast, sketchText } from './sketch.ts';
+import { BINS, estimateAtLeastIn, sketchText } from './sketch.ts';
 
 /**
  * 21 bands of 3 rows (63 of the 64 bins): a pair is a candidate with probability 1 − (1 − J³)²¹, 0.94 at
@@ -45,9 +46,28 @@ function bandKeysOf(doc: IndexedDoc): Int32Array {
   return keys;
 }
 
+/** What `insert` found for a document before adding it. */
+export interface InsertResult {
+  /**
+   * The first indexed document with the same words (case and punctuation aside), which stands for its
+   * exact group (`exactGroup` lists it); near copies are then not looked for.
+   */
+  exactOf: string | null;
+  /** Likely copies, best first, when there is no exact one. */
+  candidates: Candidate[];
+}
+
 export class ReuseIndex {
-  /** Documents by insertion slot; buckets hold slots, so a lookup does no string hashing. */
-  private readonly slots: IndexedDoc[] = [];
+  /**
+   * Documents by insertion slot, column by column: ids, word counts, exact-text hashes, and every
+   * signature in one array, so that confirming a candidate reads one block of memory rather than
+   * following a document object to its signature's buffer. Buckets hold slots, so a lookup does no
+   * string hashing.
+   */
+  private readonly ids: string[] = [];
+  private words = new Int32Array(1024);
+  private hashes = new Uint32Array(1024);
+  private sigs = new Uint32Array(1024 * BINS);
   private readonly slotOf = new Map<string, number>();
   private readonly bands = Array.from({ length: BANDS }, () => new BandTable());
   /** The next slot in each (slot, band) bucket chain, as slot + 1 (0: end of chain). */
@@ -60,7 +80,7 @@ export class ReuseIndex {
   constructor(private readonly maxBucket = 200) {}
 
   get size(): number {
-    return this.slots.length;
+    return this.ids.length;
   }
 
   static sketch(id: string, text: string): IndexedDoc {
@@ -70,32 +90,43 @@ export class ReuseIndex {
 
   /** Documents already indexed that are likely copies of `doc` (estimated Jaccard at least `threshold`). */
   query(doc: IndexedDoc, threshold: number): Candidate[] {
-    // Each slot is looked at once per query: a generation stamp instead of a fresh set.
-    if (this.seenMark.length < this.slots.length) {
-      const grown = new Uint32Array(Math.max(this.slots.length, this.seenMark.length * 2));
-      grown.set(this.seenMark);
-      this.seenMark = grown;
-    }
-    const generation = ++this.generation;
     const keys = bandKeysOf(doc);
-    const out: { id: string; estimate: number; slot: number }[] = [];
-    for (let b = 0; b < BANDS; b++) {
-      for (let link = this.bands[b]!.first(keys[b]!); link !== 0; link = this.next[(link - 1) * BANDS + b]!) {
-        const slot = link - 1;
-        if (this.seenMark[slot] === generation) continue;
-        this.seenMark[slot] = generation;
-        const other = this.slots[slot]!;
-        if (other.id === doc.id) continue;
-        const estimate = estimateAtLeast(doc.sig, other.sig, threshold);
-        if (estimate >= 0) out.push({ id: other.id, estimate, slot });
-      }
+    const found = this.startQuery();
+    const own = this.slotOf.get(doc.id) ?? -1;
+    for (let b = 0; b < BANDS; b++)
+      this.collect(doc, this.bands[b]!.first(keys[b]!), b, own, threshold, found);
+    return ranked(found);
+  }
+
+  /**
+   * The documents `doc` copies, then `doc` added — what a stream of arriving documents does. Each band's
+   * bucket is probed once for both the query and the addition; with tens of thousands of documents the
+   * band tables outgrow the cache and a probe costs its memory reads.
+   */
+  insert(doc: IndexedDoc, threshold: number): InsertResult {
+    if (doc.words === 0 || this.slotOf.has(doc.id)) {
+      const exactOf = this.exactGroup(doc).find((id) => id !== doc.id) ?? null;
+      return { exactOf, candidates: exactOf ? [] : this.query(doc, threshold) };
     }
-    // Best match first, then the earliest indexed: the order must not depend on bucket history, so that
-    // a restored index answers exactly as the one it was saved from.
-    if (out.length === 1) return [{ id: out[0]!.id, estimate: out[0]!.estimate }];
-    return out
-      .sort((a, b) => b.estimate - a.estimate || a.slot - b.slot)
-      .map(({ id, estimate }) => ({ id, estimate }));
+    const group = this.byExact.get(doc.normalizedHash);
+    if (group) {
+      this.store(doc);
+      group.push(doc.id);
+      return { exactOf: group[0]!, candidates: [] };
+    }
+    const keys = bandKeysOf(doc);
+    const found = this.startQuery();
+    const slot = this.store(doc);
+    this.byExact.set(doc.normalizedHash, [doc.id]);
+    for (let b = 0; b < BANDS; b++) {
+      const table = this.bands[b]!;
+      const at = table.locate(keys[b]!);
+      this.collect(doc, table.headAt(at), b, slot, threshold, found);
+      const previous = table.pushAt(at, keys[b]!, slot, this.maxBucket);
+      if (previous > 0) this.next[slot * BANDS + b] = previous;
+    }
+    doc.bandKeys = undefined;
+    return { exactOf: null, candidates: ranked(found) };
   }
 
   exactGroup(doc: IndexedDoc): string[] {
@@ -104,21 +135,14 @@ export class ReuseIndex {
 
   add(doc: IndexedDoc): void {
     if (doc.words === 0 || this.slotOf.has(doc.id)) return;
-    const slot = this.slots.length;
-    this.slots.push(doc);
-    this.slotOf.set(doc.id, slot);
     const group = this.byExact.get(doc.normalizedHash);
+    const slot = this.store(doc);
     if (group) {
       // An exact copy adds nothing to the LSH buckets: its group's first member stands for it.
       group.push(doc.id);
       return;
     }
     this.byExact.set(doc.normalizedHash, [doc.id]);
-    if (this.next.length < (slot + 1) * BANDS) {
-      const grown = new Int32Array(this.next.length * 2);
-      grown.set(this.next);
-      this.next = grown;
-    }
     const keys = bandKeysOf(doc);
     for (let b = 0; b < BANDS; b++) {
       const previous = this.bands[b]!.push(keys[b]!, slot, this.maxBucket);
@@ -129,7 +153,14 @@ export class ReuseIndex {
   }
 
   toJSON(): { docs: [string, number[], number, number][] } {
-    return { docs: this.slots.map((d) => [d.id, [...d.sig], d.words, d.normalizedHash]) };
+    return {
+      docs: this.ids.map((id, slot) => [
+        id,
+        [...this.sigs.subarray(slot * BINS, (slot + 1) * BINS)],
+        this.words[slot]!,
+        this.hashes[slot]!,
+      ]),
+    };
   }
 
   static fromJSON(state: { docs: [string, number[], number, number][] } | null): ReuseIndex {
@@ -138,4 +169,64 @@ export class ReuseIndex {
       index.add({ id, sig: Uint32Array.from(sig), words, normalizedHash });
     return index;
   }
+
+  /** Gives `doc` the next slot and its columns, growing them (and the bucket chains) as needed. */
+  private store(doc: IndexedDoc): number {
+    const slot = this.ids.length;
+    if (slot === this.words.length) {
+      const capacity = slot * 2;
+      this.words = grown(this.words, capacity);
+      this.hashes = grown(this.hashes, capacity);
+      this.sigs = grown(this.sigs, capacity * BINS);
+      this.next = grown(this.next, capacity * BANDS);
+    }
+    this.ids.push(doc.id);
+    this.slotOf.set(doc.id, slot);
+    this.words[slot] = doc.words;
+    this.hashes[slot] = doc.normalizedHash;
+    this.sigs.set(doc.sig, slot * BINS);
+    return slot;
+  }
+
+  /** A fresh generation stamp, so that each slot is looked at once per query without a set per query. */
+  private startQuery(): Found {
+    if (this.seenMark.length < this.ids.length + 1)
+      this.seenMark = grown(this.seenMark, Math.max(this.ids.length + 1, this.seenMark.length * 2));
+    return { generation: ++this.generation, hits: [] };
+  }
+
+  /** Confirms the unseen slots of one bucket chain (from `head`, slot + 1) against `doc`'s signature. */
+  private collect(doc: IndexedDoc, head: number, band: number, own: number, threshold: number, found: Found) {
+    const { generation } = found;
+    for (let link = head; link !== 0; link = this.next[(link - 1) * BANDS + band]!) {
+      const slot = link - 1;
+      if (this.seenMark[slot] === generation) continue;
+      this.seenMark[slot] = generation;
+      if (slot === own) continue;
+      const estimate = estimateAtLeastIn(doc.sig, this.sigs, slot * BINS, threshold);
+      if (estimate >= 0) found.hits.push({ id: this.ids[slot]!, estimate, slot });
+    }
+  }
+}
+
+interface Found {
+  generation: number;
+  hits: { id: string; estimate: number; slot: number }[];
+}
+
+/**
+ * Best match first, then the earliest indexed: the order must not depend on bucket history, so that a
+ * restored index answers exactly as the one it was saved from.
+ */
+function ranked({ hits }: Found): Candidate[] {
+  if (hits.length === 1) return [{ id: hits[0]!.id, estimate: hits[0]!.estimate }];
+  return hits
+    .sort((a, b) => b.estimate - a.estimate || a.slot - b.slot)
+    .map(({ id, estimate }) => ({ id, estimate }));
+}
+
+function grown<T extends Int32Array | Uint32Array>(array: T, length: number): T {
+  const bigger = new (array.constructor as new (n: number) => T)(length);
+  bigger.set(array);
+  return bigger;
 }

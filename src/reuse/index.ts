@@ -38,23 +38,24 @@ export function detectReuse(
   const index = new ReuseIndex();
   const found = new Map<string, { a: string; b: string; kind: DuplicateKind; similarity: number }>();
   for (const article of ordered) {
-    const sketch = ReuseIndex.sketch(article.id, article.text);
-    const exact = index.exactGroup(sketch);
-    if (exact.length)
-      found.set(pairKey(exact[0]!, article.id), {
-        a: exact[0]!,
+    const { exactOf, candidates } = index.insert(
+      ReuseIndex.sketch(article.id, article.text),
+      Math.min(threshold, 0.3),
+    );
+    if (exactOf)
+      found.set(pairKey(exactOf, article.id), {
+        a: exactOf,
         b: article.id,
         kind: 'exact',
         similarity: 1,
       });
     else
-      for (const c of index.query(sketch, Math.min(threshold, 0.3))) {
+      for (const c of candidates) {
         const kind: DuplicateKind | null =
           c.estimate >= 0.8 ? 'near' : c.estimate >= threshold ? 'syndicated' : null;
         if (kind)
           found.set(pairKey(c.id, article.id), { a: c.id, b: article.id, kind, similarity: c.estimate });
       }
-    index.add(sketch);
   }
   // Paraphrase: pairs that share many weighted content words but few shingles.
   const idf = new Idf();

@@ -108,12 +108,24 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
  * query are chance band collisions, and counting stops once they have missed too many bins to qualify.
  */
 export function estimateAtLeast(a: Uint32Array, b: Uint32Array, threshold: number): number {
+  return estimateAtLeastIn(a, b, 0, threshold);
+}
+
+/** `estimateAtLeast` against the signature at `offset` in `store`, where an index keeps all of its own. */
+export function estimateAtLeastIn(
+  a: Uint32Array,
+  store: Uint32Array,
+  offset: number,
+  threshold: number,
+): number {
   const allowedMisses = BINS - Math.ceil(threshold * BINS - 1e-9);
   let misses = 0;
-  for (let i = 0; i < BINS; i++)
-    if (a[i] !== b[i] || a[i] === EMPTY) {
+  for (let i = 0; i < BINS; i++) {
+    const value = a[i]!;
+    if (value !== store[offset + i] || value === EMPTY) {
       if (++misses > allowedMisses) return -1;
     }
+  }
   return (BINS - misses) / BINS;
 }
 

@@ -20,18 +20,19 @@ export function createCorpusEngine(state: unknown | null): CorpusEngine {
   const clusterer = StoryClusterer.fromJSON(s?.cluster ?? null);
   return {
     add(article) {
-      const sketch = ReuseIndex.sketch(article.id, article.text);
-      const exact = reuse.exactGroup(sketch);
-      const duplicates: Duplicate[] = exact.length
-        ? [{ a: exact[0]!, b: article.id, kind: 'exact', similarity: 1, original: exact[0]! }]
-        : reuse.query(sketch, COPY_THRESHOLD).map((c) => ({
+      const { exactOf, candidates } = reuse.insert(
+        ReuseIndex.sketch(article.id, article.text),
+        COPY_THRESHOLD,
+      );
+      const duplicates: Duplicate[] = exactOf
+        ? [{ a: exactOf, b: article.id, kind: 'exact', similarity: 1, original: exactOf }]
+        : candidates.map((c) => ({
             a: c.id,
             b: article.id,
             kind: c.estimate >= 0.8 ? 'near' : 'syndicated',
             similarity: Math.round(c.estimate * 1000) / 1000,
             original: c.id,
           }));
-      reuse.add(sketch);
       const original = duplicates[0]?.original;
       const story = clusterer.add(article, original);
       return {

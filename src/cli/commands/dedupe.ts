@@ -38,11 +38,10 @@ export const registerDedupe: RegisterCommand = (program, setExitCode) => {
         const id = doc.id ?? `doc-${n + 1}`;
         n++;
         const text = extractDocument(doc).text;
-        const sketch = ReuseIndex.sketch(id, text);
-        const exact = index.exactGroup(sketch);
-        if (exact.length) lines.push(JSON.stringify({ a: exact[0], b: id, kind: 'exact', similarity: 1 }));
+        const { exactOf, candidates } = index.insert(ReuseIndex.sketch(id, text), opts.threshold);
+        if (exactOf) lines.push(JSON.stringify({ a: exactOf, b: id, kind: 'exact', similarity: 1 }));
         else
-          for (const c of index.query(sketch, opts.threshold))
+          for (const c of candidates)
             lines.push(
               JSON.stringify({
                 a: c.id,
@@ -51,7 +50,6 @@ export const registerDedupe: RegisterCommand = (program, setExitCode) => {
                 similarity: Math.round(c.estimate * 1000) / 1000,
               }),
             );
-        index.add(sketch);
         if (lines.length > 1000) flush();
       }
       flush();
