@@ -60,6 +60,7 @@ for (const f of fixtures) {
     if (close(p.low, g.low) && close(p.high, g.high)) intervalRight++;
     else misses.push(`interval of "${g.text}": [${p.low}, ${p.high}] for [${g.low}, ${g.high}]`);
     if (p.unit === g.unit) unitRight++;
+    else misses.push(`unit of "${g.text}": "${p.unit}" for "${g.unit}"`);
     if (g.measure) {
       measureGold++;
       if (p.measure === g.measure || p.measure.replace(/s$/, '') === g.measure.replace(/s$/, ''))

@@ -25,6 +25,8 @@ describe('dates', () => {
     ['A first round was held last week.', 'last week', '2026-02-24'],
     ['Talks resume next month.', 'next month', '2026-04'],
     ['Prices fell in May 2025 and recovered.', 'May 2025', '2025-05'],
+    ['In 2019, the plant closed.', '2019', '2019'],
+    ['Exports have doubled since 2015.', '2015', '2015'],
   ])('%s', (text, span, date) => {
     const found = dates(text, pub);
     expect(found.map((d) => [d.text, d.date])).toContainEqual([span, date]);
@@ -36,6 +38,12 @@ describe('dates', () => {
     );
     expect(found.map((d) => d.date)).toEqual([null, null, null]);
     expect(found.every((d) => d.relative)).toBe(true);
+  });
+
+  it('takes a four-digit number for a year only after a word that makes it one', () => {
+    expect(dates('Some 2019 delegates voted for the motion.', pub)).toEqual([]);
+    expect(dates('Between 2019 and 2021 the mine was shut.', pub).map((d) => d.text)).toEqual([]);
+    expect(dates('Sales rose in 2024-25 as prices fell.', pub).map((d) => d.text)).toEqual([]);
   });
 
   it('does not read "may" the verb as a month', () => {

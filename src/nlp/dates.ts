@@ -1,5 +1,5 @@
 /**
- * Dates: absolute ("March 3, 2026", "3 March", "2026-03-03", "March 2026") and relative ("on Monday",
+ * Dates: absolute ("March 3, 2026", "3 March", "2026-03-03", "March 2026", "in 2019") and relative ("on Monday",
  * "yesterday", "last week", "next month", "a week later"), resolved against the article's publication
  * date when it is known. In news a bare weekday means the latest such day up to publication ("said on
  * Monday"); "next Monday" the first one after. Without a publication date, relative mentions keep
@@ -60,6 +60,12 @@ const PATTERNS: { re: RegExp; kind: string }[] = [
       'gi',
     ),
     kind: 'weekday',
+  },
+  // A bare year only after a word that makes it a time ("in 2019", "since 2015"): alone, a four-digit
+  // number is as often a count.
+  {
+    re: /\b(?:in|since|until|by|from|during|through|before|after|early|late|mid-)\s*((?:19|20)\d{2})\b(?![-–/,.]?\d)/gi,
+    kind: 'year',
   },
   { re: /\b(yesterday|today|tomorrow|tonight|last night)\b/gi, kind: 'deictic' },
   {
@@ -146,6 +152,10 @@ export function findDates(article: Article): DateMention[] {
           else if (month > pubMonth) year -= 1;
           date = `${year}-${String(month + 1).padStart(2, '0')}`;
         }
+      } else if (kind === 'year') {
+        start = m.index + m[0].lastIndexOf(m[1]!);
+        date = m[1]!;
+        granularity = 'year';
       } else if (kind === 'weekday') {
         relative = true;
         const modifier = (m[1] ?? '').toLowerCase();

@@ -26,6 +26,34 @@ describe('quantities', () => {
     expect(sentence).toMatchObject({ dimension: 'duration', unit: 'hour', measure: 'sentence' });
   });
 
+  it('reads a percent sign before a space, a comma or the end of the text', () => {
+    expect(
+      find('Inflation rose to 7.5% in May, from 6.9%.').map((q) => [q.text, q.unit, q.dimension]),
+    ).toEqual([
+      ['7.5%', '%', 'percent'],
+      ['6.9%', '%', 'percent'],
+    ]);
+  });
+
+  it('reads "and a half" after words and digits', () => {
+    const [flight] = find('The flight takes about six and a half hours.');
+    expect(flight).toMatchObject({ text: 'about six and a half hours', value: 6.5, unit: 'hour' });
+    expect([flight!.low, flight!.high].map((x) => x.toFixed(2))).toEqual(['5.85', '7.15']);
+    const [term] = find('She served 3 and a half years in the post.');
+    expect(term).toMatchObject({ text: '3 and a half years', value: 3.5 * 8766 });
+  });
+
+  it('counts the noun after "of the" and stops the counted phrase at a preposition', () => {
+    expect(find('Roughly a third of the budget goes to defence.')[0]).toMatchObject({
+      text: 'Roughly a third',
+      measure: 'budget',
+    });
+    expect(find('The storm left almost 2,000 homes without power.')[0]).toMatchObject({
+      text: 'almost 2,000',
+      measure: 'homes',
+    });
+  });
+
   it('does not take an adverb after a figure for what it measures', () => {
     const [talks] = find('The talks ran for five hours instead of the planned three.');
     expect(talks).toMatchObject({ text: 'five hours', unit: 'hour' });

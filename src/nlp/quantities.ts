@@ -20,9 +20,11 @@ import {
 } from './quantities/lexicon.ts';
 
 const UNIT_WORDS = Object.keys(UNITS_WORDS).join('|');
+// "six and a half hours", "3 and a half years".
+const AND_A_HALF = String.raw`(?:\s+and\s+a\s+half)`;
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
-const WORD_NUMBER = `(?:(?:${TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|${UNIT_WORDS})(?:\\s+(?:hundred|thousand|million|billion)(?:\\s+and\\s+(?:${TENS}|${UNIT_WORDS}))?)*`;
-const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[- ]\d\/\d)?|\d\/\d`;
+const WORD_NUMBER = `(?:(?:${TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|${UNIT_WORDS})(?:\\s+(?:hundred|thousand|million|billion)(?:\\s+and\\s+(?:${TENS}|${UNIT_WORDS}))?)*${AND_A_HALF}?`;
+const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[- ]\d\/\d|${AND_A_HALF})?|\d\/\d`;
 const VAGUE_RE = String.raw`tens of thousands|hundreds of thousands|(?:several|a few) (?:thousand|hundred)|thousands|hundreds|dozens|millions|a dozen|a couple of`;
 const FRACTION_RE = String.raw`one-half|a half|one-third|two-thirds|a third|one-quarter|a quarter|three-quarters|half`;
 const CORE = new RegExp(
@@ -35,9 +37,11 @@ const MONTHS =
 const MONTH_AFTER =
   /^\s*(jan(uary)?|feb(ruary)?|march|april|may|june|july|aug(ust)?|sept(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/i;
 const UNIT_AFTER =
-  /^(?<sep>\s*-?\s*|\s+)(?<unit>square (?:kilomet(?:re|er)s?|miles?)|percentage points?|per cent|percent|%|km\/h|mph|km2|kilomet(?:re|er)s?|km|miles?|metres?|meters?|m\b|feet|foot|ft|kg|kilograms?|tonnes?|tons?|pounds?|lbs?|hectares?|acres?|seconds?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|decades?|dollars?|euros?|pounds? sterling|sterling|yen|yuan|rupees?|roubles?|rubles?|francs?|usd|eur|gbp)\b/i;
+  /^(?<sep>\s*-?\s*|\s+)(?<unit>square (?:kilomet(?:re|er)s?|miles?)|percentage points?|per cent|percent|%|km\/h|mph|km2|kilomet(?:re|er)s?|km|miles?|metres?|meters?|m\b|feet|foot|ft|kg|kilograms?|tonnes?|tons?|pounds?|lbs?|hectares?|acres?|seconds?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|decades?|dollars?|euros?|pounds? sterling|sterling|yen|yuan|rupees?|roubles?|rubles?|francs?|usd|eur|gbp)(?:\b|(?<=%))/i;
 
 function parseDigits(num: string): number {
+  const half = /^(\d+)\s+and\s+a\s+half$/.exec(num);
+  if (half) return Number(half[1]) + 0.5;
   const mixed = /^(\d+)[- ](\d)\/(\d)$/.exec(num);
   if (mixed) return Number(mixed[1]) + Number(mixed[2]) / Number(mixed[3]);
   const frac = /^(\d)\/(\d)$/.exec(num);
@@ -48,7 +52,10 @@ function parseDigits(num: string): number {
 function parseWords(text: string): number {
   let total = 0;
   let current = 0;
-  for (const raw of text.toLowerCase().split(/[\s-]+/)) {
+  const words = text.toLowerCase().split(/[\s-]+/);
+  // "and a half" ends the number: a half more than what came before it.
+  if (words.at(-1) === 'half' && words.at(-2) === 'a') return parseWords(words.slice(0, -3).join(' ')) + 0.5;
+  for (const raw of words) {
     if (raw === 'and') continue;
     if (UNITS_WORDS[raw] !== undefined) current += UNITS_WORDS[raw]!;
     else if (raw === 'hundred') current = (current || 1) * 100;
@@ -96,7 +103,12 @@ function measureAfter(
   const rest = text.slice(from, from + 80);
   // "hours of talks"; for money also "$3 billion in aid" and "$250 million for reconstruction".
   const ofMatch = (money ? /^\s+(of|in|for)\s+/i : /^\s+of\s+/i).exec(rest);
-  const offset = ofMatch ? ofMatch[0].length : 0;
+  let offset = ofMatch ? ofMatch[0].length : 0;
+  // "a third of the budget", "half of their members": the determiner is not what is counted.
+  if (ofMatch)
+    offset +=
+      /^(?:the|its|their|his|her|our|your|these|those|this|that|all)\s+/i.exec(rest.slice(offset))?.[0]
+        .length ?? 0;
   const re = /^\s*([a-z][a-z'-]*)/;
   let pos = offset;
   let head: { word: string; start: number; end: number } | null = null;
@@ -115,7 +127,7 @@ function measureAfter(
 
 // Past-tense and common verbs end a noun phrase: "people marched", "shares fell".
 const VERBISH =
-  /^([a-z]+ed|said|says|fell|rose|grew|were|was|is|are|had|has|have|went|came|took|made|lost|won|left|met|told|saw|would|will|could|should|may|might|can|must|did|do|does)$/;
+  /^([a-z]+ed|said|says|fell|rose|grew|were|was|is|are|had|has|have|went|came|took|made|lost|won|left|met|told|saw|would|will|could|should|may|might|can|must|did|do|does|goes|gets|comes|remains|seems|appears|means|needs|wants|gives|keeps|stays|becomes|includes|contains|accounts|belongs|represents|lies|sits)$/;
 
 function measureBefore(text: string, start: number): { measure: string; start: number; end: number } | null {
   const window = text.slice(Math.max(0, start - 50), start);

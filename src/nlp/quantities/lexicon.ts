@@ -240,6 +240,8 @@ export const NOT_MEASURE = new Set(
     'said says told according more less most least nearly almost some about around roughly approximately just only also still yet ago later earlier ' +
     'last next this that other another such own same percent per cent mln bn million billion thousand hundred ' +
     // Adverbs that follow a figure without being what it counts ("five hours instead of three").
-    'instead already again too so even now today yesterday tomorrow there here away back apart ahead altogether overall respectively alone together'
+    'instead already again too so even now today yesterday tomorrow there here away back apart ahead altogether overall respectively alone together ' +
+    // Prepositions end the counted noun phrase: "2,000 homes without power" counts homes.
+    'without within across through throughout toward towards near beyond despite inside outside along off onto upon via like unlike'
   ).split(' '),
 );
