@@ -27,6 +27,8 @@ describe('dates', () => {
     ['Prices fell in May 2025 and recovered.', 'May 2025', '2025-05'],
     ['In 2019, the plant closed.', '2019', '2019'],
     ['Exports have doubled since 2015.', '2015', '2015'],
+    ['Troops will leave by the end of March.', 'March', '2026-03'],
+    ['Two weeks ago the border closed.', 'Two weeks ago', '2026-02-17'],
   ])('%s', (text, span, date) => {
     const found = dates(text, pub);
     expect(found.map((d) => [d.text, d.date])).toContainEqual([span, date]);

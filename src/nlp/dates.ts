@@ -49,7 +49,7 @@ const PATTERNS: { re: RegExp; kind: string }[] = [
   // the verb, which is never capitalised mid-sentence after these words anyway.
   {
     re: new RegExp(
-      `\\b(in|since|until|by|from|last|next|this|early|late|mid-|during|through)\\s*${MONTH_RE}\\b(?!\\s*\\d)`,
+      `\\b(in|since|until|by|from|last|next|this|early|late|mid-|during|through|of)\\s*${MONTH_RE}\\b(?!\\s*\\d)`,
       'g',
     ),
     kind: 'month',

@@ -54,6 +54,32 @@ describe('quantities', () => {
     });
   });
 
+  it('scales a fraction by the number after it, and leaves "N weeks ago" to the dates', () => {
+    expect(find('A quarter of a million people attended.')[0]).toMatchObject({
+      text: 'A quarter of a million',
+      value: 250_000,
+      measure: 'people',
+    });
+    expect(find('Three weeks ago, the president fired his chief of staff.')).toEqual([]);
+  });
+
+  it("reads a number set off by commas after a name as that person's age", () => {
+    expect(find('The minister, 54, resigned on Thursday.')[0]).toMatchObject({
+      text: '54',
+      dimension: 'age',
+      unit: 'year',
+      measure: 'minister',
+    });
+    // A list of numbers is not an age.
+    expect(find('Rooms 3, 54, and 60 were flooded.').map((q) => q.dimension)).not.toContain('age');
+  });
+
+  it('reads centimetres and millimetres as lengths in km', () => {
+    const [snow] = find('Up to 15 cm of snow is expected.');
+    expect(snow).toMatchObject({ text: 'Up to 15 cm', unit: 'km', dimension: 'length', measure: 'snow' });
+    expect(snow!.high).toBeCloseTo(0.00015, 9);
+  });
+
   it('does not take an adverb after a figure for what it measures', () => {
     const [talks] = find('The talks ran for five hours instead of the planned three.');
     expect(talks).toMatchObject({ text: 'five hours', unit: 'hour' });

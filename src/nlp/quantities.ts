@@ -37,7 +37,7 @@ const MONTHS =
 const MONTH_AFTER =
   /^\s*(jan(uary)?|feb(ruary)?|march|april|may|june|july|aug(ust)?|sept(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/i;
 const UNIT_AFTER =
-  /^(?<sep>\s*-?\s*|\s+)(?<unit>square (?:kilomet(?:re|er)s?|miles?)|percentage points?|per cent|percent|%|km\/h|mph|km2|kilomet(?:re|er)s?|km|miles?|metres?|meters?|m\b|feet|foot|ft|kg|kilograms?|tonnes?|tons?|pounds?|lbs?|hectares?|acres?|seconds?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|decades?|dollars?|euros?|pounds? sterling|sterling|yen|yuan|rupees?|roubles?|rubles?|francs?|usd|eur|gbp)(?:\b|(?<=%))/i;
+  /^(?<sep>\s*-?\s*|\s+)(?<unit>square (?:kilomet(?:re|er)s?|miles?)|percentage points?|per cent|percent|%|km\/h|mph|km2|kilomet(?:re|er)s?|km|miles?|centimet(?:re|er)s?|cm|millimet(?:re|er)s?|mm|metres?|meters?|m\b|feet|foot|ft|kg|kilograms?|tonnes?|tons?|pounds?|lbs?|hectares?|acres?|seconds?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|decades?|dollars?|euros?|pounds? sterling|sterling|yen|yuan|rupees?|roubles?|rubles?|francs?|usd|eur|gbp)(?:\b|(?<=%))/i;
 
 function parseDigits(num: string): number {
   const half = /^(\d+)\s+and\s+a\s+half$/.exec(num);
@@ -153,7 +153,7 @@ function isExcluded(
   const before = text.slice(Math.max(0, start - 12), start);
   const after = text.slice(end, end + 12);
   if (/[\p{L}_]$/u.test(before) && !/\s$/.test(before)) return true;
-  if (/^[\p{L}_]/u.test(after) && !isWord && !/^(m|k|bn|mn|km|kg|ft|lb)/i.test(after)) return true;
+  if (/^[\p{L}_]/u.test(after) && !isWord && !/^(m|k|bn|mn|km|cm|mm|kg|ft|lb)/i.test(after)) return true;
   if (/[-–]\s*$/.test(before) && /[\p{L}]-$/u.test(before.trim())) return true;
   if (MONTHS.test(before) || MONTH_AFTER.test(after)) return true;
   if (/^\s*(a\.m\.|p\.m\.|am\b|pm\b|gmt|utc|[:.]\d{2}\b)/i.test(after)) return true;
@@ -193,8 +193,15 @@ export function findQuantities(article: Article): Quantity[] {
       high = v.high;
       value = v.low;
       vague = low !== high;
-    } else if (g.frac) value = FRACTION_WORDS[g.frac.toLowerCase()] ?? 0.5;
-    else if (g.decade) value = 1;
+    } else if (g.frac) {
+      value = FRACTION_WORDS[g.frac.toLowerCase()] ?? 0.5;
+      // "a quarter of a million people", "half a million": the fraction scales the number after it.
+      const ofScale = /^\s+(?:of\s+)?a\s+(thousand|million|billion)\b/i.exec(text.slice(end));
+      if (ofScale) {
+        value *= SCALE_WORDS[ofScale[1]!.toLowerCase()]!;
+        end += ofScale[0].length;
+      }
+    } else if (g.decade) value = 1;
     else value = parseWords(g.word!);
     if (!Number.isFinite(value) || Math.abs(value) > 1e15) continue;
     let currency = g.cur ? CURRENCY_SYMBOLS[g.cur] : undefined;
@@ -254,12 +261,30 @@ export function findQuantities(article: Article): Quantity[] {
     let unit = currency ?? unitInfoFound?.unit ?? '';
     // "a 6-year-old girl", "she is 56 years old": an age, not how long something lasted. Kept in years,
     // so that outlets giving one person's age in years and in months still compare.
+    // "three weeks ago" says when, not how long: the date finder reads it.
+    if (dimension === 'duration' && /^\s+ago\b/i.test(text.slice(end))) continue;
     const old = dimension === 'duration' ? /^(?:-|\s)old\b/.exec(text.slice(end)) : null;
     if (old) {
       end += old[0].length;
       dimension = 'age';
       unit = 'year';
       factor /= HOURS_PER_YEAR;
+    }
+    // "The minister, 54, resigned": a bare number set off by commas right after a name or a noun is
+    // that person's age.
+    const apposition =
+      dimension === 'count' &&
+      g.num &&
+      !g.scale &&
+      !hedge &&
+      value >= 1 &&
+      value <= 120 &&
+      Number.isInteger(value)
+        ? /(\p{L}[\p{L}'’-]*),\s$/u.exec(text.slice(Math.max(0, start - 40), start))
+        : null;
+    if (apposition && /^,/.test(text.slice(end)) && !/^(?:and|or|of|in|to|the|a|an)$/i.test(apposition[1]!)) {
+      dimension = 'age';
+      unit = 'year';
     }
     if (!vague) {
       low = value;
@@ -277,7 +302,8 @@ export function findQuantities(article: Article): Quantity[] {
       start = hedge.from;
     }
     let measure = measureAfter(text, end, dimension === 'money');
-    if (!measure && (dimension === 'percent' || dimension === 'money')) measure = measureBefore(text, start);
+    if (!measure && (dimension === 'percent' || dimension === 'money' || dimension === 'age'))
+      measure = measureBefore(text, start);
     if (dimension === 'count' && !measure) {
       if (isWord && !vague) continue;
       measure = measureBefore(text, start);
