@@ -63,8 +63,8 @@ describe('entities', () => {
 
 describe('names joined by "and"', () => {
   it('splits two people but keeps a company name whole', () => {
-    const people = named('Republican Donald Trump and Democrat Hillary Clinton met the press on Monday.');
-    expect(people.map((e) => e.name)).toEqual(expect.arrayContaining(['Donald Trump', 'Hillary Clinton']));
+    const people = named('Republican Ada Ruiz and Democrat Tomas Greer met the press on Monday.');
+    expect(people.map((e) => e.name)).toEqual(expect.arrayContaining(['Ada Ruiz', 'Tomas Greer']));
     const company = named('Shares in Procter and Gamble rose on Monday.');
     expect(company.map((e) => e.name)).toContain('Procter and Gamble');
   });

@@ -287,7 +287,7 @@ function lineCandidates(ctx: Context, line: string, offset: number, out: Mention
   for (let m = CANDIDATE.exec(line); m; m = CANDIDATE.exec(line)) {
     let start = offset + m.index;
     let surface = m[0];
-    // "Republican Donald Trump and Democrat Hillary Clinton" is two people, "Essex and Kent" two teams;
+    // "Republican Ada Ruiz and Democrat Tomas Greer" is two people, "Essex and Kent" two teams;
     // "Procter and Gamble" is one name.
     const and = /\s+and\s+/.exec(surface);
     if (and) {
@@ -435,7 +435,7 @@ function lineCandidatesFromWords(ctx: Context, out: Mention[], words: string[], 
       )
         t = i;
     }
-    // A party before a full name ("Republican Donald Trump") describes the person, like a title.
+    // A party before a full name ("Republican Ada Ruiz") describes the person, like a title.
     if (t < 0 && words.length >= 3 && PARTY_WORDS.has(key(words[0]!))) t = 0;
     // "American Tom Johnson", "Brazilian-born Luis Oliveira": a demonym before a person's name.
     if (

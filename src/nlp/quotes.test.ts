@@ -750,3 +750,243 @@ describe('tokenize', () => {
     ]);
   });
 });
+
+describe('quotation marks', () => {
+  it('reads a paragraph opened with a closing mark as a quote', () => {
+    const [q] = quotes('”The ferry is late again and nobody tells us why.” ― Ana Ruiz');
+    expect(q).toMatchObject({
+      content: 'The ferry is late again and nobody tells us why.',
+      speaker: 'Ana Ruiz',
+    });
+  });
+
+  it('closes a straight opening mark with a curly closing one', () => {
+    const [q] = quotes('"The crossing has become a daily gamble,” said Ivo Marsh, a ferry captain.');
+    expect(q).toMatchObject({
+      content: 'The crossing has become a daily gamble',
+      speaker: 'Ivo Marsh',
+      direct: true,
+    });
+  });
+
+  it('joins quoted phrases coordinated by "and" into one quote', () => {
+    const [q, ...rest] = quotes(
+      'The rally ended with talk of "fair fares for islanders" and "safe boats for everyone."',
+    );
+    expect(rest).toEqual([]);
+    expect(q!.parts).toEqual(['fair fares for islanders', 'safe boats for everyone.']);
+  });
+
+  it('reads a quoted title with a short lowercase word as a name', () => {
+    expect(quotes('Ostrova handed out copies of her "Contract with Islanders" at the pier.')).toEqual([]);
+  });
+});
+
+describe('seeming and passives', () => {
+  it('reads how something seems as a content in two pieces with no speaker', () => {
+    const [q] = quotes('The new timetable seems too ambitious for the crews.');
+    expect(q).toMatchObject({ parts: ['The new timetable', 'too ambitious for the crews'], speaker: null });
+    const [which] = quotes('The cuts, which seem to be permanent, worry the islanders.');
+    expect(which).toMatchObject({ parts: ['which', 'to be permanent'], speaker: null });
+    // ("appeared on" is being seen; "appeared to suggest" is read as "suggest".)
+    expect(quotes('Ostrova appeared on the evening news on Monday.')).toEqual([]);
+    const [suggest] = quotes('Ostrova appeared to suggest that the levy would rise.');
+    expect(suggest).toMatchObject({ content: 'the levy would rise', speaker: 'Ostrova' });
+  });
+
+  it('reads a passive of casting and rating with its particle right after the verb', () => {
+    expect(quotes('The old pier was portrayed as a danger to swimmers.')[0]).toMatchObject({
+      parts: ['The old pier', 'a danger to swimmers'],
+      speaker: null,
+    });
+    expect(quotes('Only a few of the boats (12%) were rated as safe.')[0]).toMatchObject({
+      parts: ['Only a few of the boats', 'safe'],
+    });
+  });
+
+  it('reads the subject of a passive past a relative clause, and ends the complement at its comma', () => {
+    expect(quotes('Berg, who managed the toll booths, was accused of theft.')[0]).toMatchObject({
+      parts: ['Berg', 'theft'],
+      speaker: null,
+    });
+    const found = quotes('The new pier is expected to open in May, though the builders seem worried.');
+    expect(found.map((q) => q.parts)).toEqual([
+      ['The new pier', 'to open in May'],
+      ['the builders', 'worried'],
+    ]);
+  });
+
+  it('reads a participle of a verb of saying after its noun, with "by", as a passive', () => {
+    expect(quotes('It was a complaint echoed by every captain on the island.')[0]).toMatchObject({
+      content: 'a complaint',
+      speaker: 'every captain',
+    });
+    // (An act is not a view: "the levy imposed by the harbour board" stays alone.)
+    expect(quotes('Tolls rose after the levy imposed by the harbour board.')).toEqual([]);
+  });
+});
+
+describe('subjects and speakers', () => {
+  it('ends a subject at a pronoun with its verb, and takes a plural possessive into it', () => {
+    expect(quotes("That's what the ferry union wants.")[0]).toMatchObject({
+      content: 'what',
+      speaker: 'the ferry union',
+    });
+    expect(quotes("The dockers' union endorses Ruiz.")[0]).toMatchObject({ content: 'Ruiz' });
+  });
+
+  it('reads a plural head with a list of its members as a speaker', () => {
+    expect(
+      quotes('Several guilds, including the pilots and the welders, backed Ruiz on Monday.')[0],
+    ).toMatchObject({
+      content: 'Ruiz on Monday',
+      speaker: 'Several guilds, including the pilots and the welders',
+    });
+  });
+
+  it('reads "one" after an inverted verb as a speaker, and a quotation after it as none', () => {
+    expect(quotes('The pier will stay closed until spring, said one engineer on the site.')[0]).toMatchObject(
+      {
+        content: 'The pier will stay closed until spring',
+        speaker: 'one engineer on the site',
+      },
+    );
+    const quoted = quotes(
+      'Ana Ruiz, the harbour master of Tallinn, a port city, said the board\'s "delay has cost us a whole season."',
+    );
+    expect(quoted.map((q) => q.direct)).toEqual([true]);
+  });
+
+  it('reads an agent of an organisation as a subject of a second verb', () => {
+    const found = quotes(
+      'A reporter for the Island Gazette saw the crews and reported their anger at the pier.',
+    );
+    expect(found[0]).toMatchObject({
+      content: 'their anger at the pier',
+      speaker: 'A reporter for the Island Gazette',
+    });
+  });
+
+  it('gives a participle after a comma the pronoun subject of the clause before it', () => {
+    const found = quotes('Later the crowd grew restless, and she walked off, yelling insults at the crew.');
+    expect(found[0]).toMatchObject({ content: 'insults at the crew', speaker: 'she' });
+  });
+
+  it('reads a poll or a document in an opening "In" phrase as the source', () => {
+    expect(quotes('In the latest harbour poll, Ruiz leads Ostrova by six points.')[0]).toMatchObject({
+      content: 'Ruiz leads Ostrova by six points',
+      speaker: 'the latest harbour poll',
+    });
+  });
+
+  it('reads a subjectless passive of asking as the question, with the asker after "by"', () => {
+    expect(quotes('Pressed by the islanders on why the fares rose, Berg left the room.')[0]).toMatchObject({
+      content: 'why the fares rose',
+      speaker: 'the islanders',
+    });
+  });
+});
+
+describe('cues and their contents', () => {
+  it('reads "believe in" with its particle', () => {
+    expect(quotes('As a ferry captain, I believe in a strong harbour board.')[0]).toMatchObject({
+      content: 'a strong harbour board',
+      speaker: 'I',
+    });
+  });
+
+  it('reads a form that is often a noun as one before a dash, a past verb or a noun and an auxiliary', () => {
+    for (const text of [
+      'The dockside protest stayed calm on Sunday.',
+      'Council debate tickets are sold out.',
+      'Ferry claims – most of them small – were paid.',
+    ])
+      expect(quotes(text), text).toEqual([]);
+  });
+
+  it('leaves a verb followed by "or" without a content', () => {
+    expect(quotes('Residents received bills they never asked for or could not read.')).toEqual([]);
+  });
+
+  it('does not take the "that" of a later verb as the content of a verb of urging', () => {
+    const found = quotes('The pilots urged Ruiz to wait, warning that the channel was still blocked.');
+    expect(found.map((q) => q.content)).toEqual(['to wait', 'the channel was still blocked']);
+  });
+
+  it('keeps an opening participle of a verb of saying apart from the verb after it', () => {
+    const found = quotes('Regretting the vote, Ruiz said, "We moved too fast."');
+    expect(found.map((q) => [q.content, q.speaker])).toEqual([
+      ['the vote', 'Ruiz'],
+      ['We moved too fast.', 'Ruiz'],
+    ]);
+  });
+
+  it('reads a spaced hyphen or a double hyphen as a dash around an aside', () => {
+    for (const text of [
+      'The old crane - critics call it an eyesore - still lifts most of the cargo.',
+      'The old crane -- critics call it an eyesore -- still lifts most of the cargo.',
+    ])
+      expect(quotes(text)[0], text).toMatchObject({ content: 'it an eyesore', speaker: 'critics' });
+  });
+});
+
+describe('clauses inside a content: more', () => {
+  it('keeps a verb after a modal, or a bare verb after a cue in another tense, in the content', () => {
+    expect(
+      quotes(
+        'The council says the toll would slow traffic at first but would soon add revenue for repairs.',
+      ).map((q) => q.content),
+    ).toEqual(['the toll would slow traffic at first but would soon add revenue for repairs']);
+    expect(
+      quotes('Ruiz thinks the crews should stay calm and accept the new shifts.').map((q) => q.content),
+    ).toEqual(['the crews should stay calm and accept the new shifts']);
+    // ("did not recommend" is the board's own verb.)
+    expect(quotes('The board chastised the contractor but did not recommend a fine.')).toHaveLength(2);
+  });
+
+  it('opens a clause at "which" with a subject of its own, and at "with" before a participle', () => {
+    const which = quotes('Ruiz praised the crews for their work, which she said was done in record time.');
+    expect(which.map((q) => [q.speaker, q.content])).toEqual([
+      ['Ruiz', 'the crews for their work'],
+      ['she', 'was done in record time'],
+    ]);
+    const withing = quotes('Polls show Ruiz ahead, with analysts predicting a narrow win.');
+    expect(withing.map((q) => [q.speaker, q.content])).toEqual([
+      ['Polls', 'Ruiz ahead'],
+      ['analysts', 'a narrow win'],
+    ]);
+    // ("showing" is mostly a noun, but not after "with".)
+    const showing = quotes('Polls show Ruiz ahead, with the harbour survey showing her up six points.');
+    expect(showing.map((q) => q.content)).toEqual(['Ruiz ahead', 'her up six points']);
+  });
+
+  it('opens a clause at "after", but keeps "as" and a second "and who" in the content', () => {
+    const after = quotes('The mayor rebuked Berg after he mocked the ferry crews.');
+    expect(after.map((q) => [q.speaker, q.content])).toEqual([
+      ['The mayor', 'Berg'],
+      ['he', 'the ferry crews'],
+    ]);
+    expect(quotes('Ostrova says the levy is fair, even as she admits that it hurts islanders.')).toHaveLength(
+      1,
+    );
+    expect(
+      quotes(
+        'Ruiz argues that the plan hurts crews who work nights, and who believe the board ignores them.',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('ends an attribution in a subordinate clause at its comma anywhere in the sentence', () => {
+    const found = quotes(
+      'The board met on Monday, and once Ruiz had noted that the fares would rise, the mayor left.',
+    );
+    expect(found.map((q) => q.content)).toEqual(['the fares would rise']);
+  });
+
+  it('finishes a short opening phrase with the clause after a parenthetical attribution', () => {
+    expect(quotes('In those years, Berg said, he worked on the night ferry.')[0]).toMatchObject({
+      parts: ['In those years', 'he worked on the night ferry'],
+      speaker: 'Berg',
+    });
+  });
+});

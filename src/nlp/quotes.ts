@@ -22,7 +22,7 @@ const NAME = `(?:${TITLE}\\s+)?(?:[A-Z][\\p{L}'’.-]+\\s+){0,4}[A-Z][\\p{L}'’
 const DESCRIPTION =
   "(?:the|a|an|one|another|two|three|several|some)\\s+(?:[a-z][\\p{L}'’-]+\\s+){0,4}(?:minister|official|officials|spokesman|spokeswoman|spokesperson|diplomat|leader|chief|president|analyst|analysts|expert|experts|witness|witnesses|resident|residents|source|sources|police|officer|officers|lawyer|adviser|advisor|aide|envoy|mayor|councillor|ministry|government|agency|company|group|union|statement|report|organisers|organizers|critics|observers|protesters|senator|governor|secretary|director|spokesmen|authorities|prosecutors|doctors|investigators|campaign|poll|polls|survey|surveys|study|studies|documents|records|data|figures|voters|respondents|people|supporters|administration|department|office|committee|party|council|court|commission|board|newspaper|network|website|memo|letter|filing|indictment|lawsuit|ruling|judge|jury|researchers|scientists|economists|strategists|aides|advisers|allies|spokespeople)";
 const PRONOUN = '(?:he|she|they|He|She|They|we|We|I)';
-// Shares of a poll speak too: "73 percent said the same", "Twelve percent indicated that they were not sure".
+// Shares of a poll speak too: "61 percent said the same", "Nine percent indicated that they had no view".
 const SHARE = '(?:\\d+|[A-Z][a-z]+(?:-[a-z]+)?) percent(?: of (?:[a-z]+ ){0,2}[a-z]+)?';
 const SPEAKER = `(?<speaker>${NAME}|${DESCRIPTION}|${PRONOUN}|${SHARE}|[A-Z][a-z]+ (?:officials|police|authorities))`;
 
@@ -59,6 +59,10 @@ function openingAt(text: string, i: number): [number, string] | null {
       return null;
     return [2, DOUBLE_APOSTROPHE];
   }
+  // '”The ferry is late again …” ― Ana Ruiz': a paragraph opened with the closing mark, as some
+  // collections of readers' replies print it.
+  if (ch === '”')
+    return (i === 0 || text[i - 1] === '\n') && /\p{L}/u.test(text[i + 1] ?? '') ? [1, '”'] : null;
   if (!OPEN.includes(ch) || (ch === '‘' && /\p{L}/u.test(text[i - 1] ?? ''))) return null;
   // A straight quote after a letter is a closing one or an inch mark, not an opening.
   if (ch === '"' && /[\p{L}\p{N},.]/u.test(text[i - 1] ?? '')) return null;
@@ -69,12 +73,15 @@ const TITLE_WORD =
   /^(?:[A-Z0-9][\p{L}'’.,:-]*|a|an|the|and|or|of|in|on|at|to|for|with|is|it|by|from|as|vs\.?|&)$/u;
 const LONG_WORD = /[\p{L}]{4,}/u;
 
+/** Short words a title leaves in lowercase: "Contract with Islanders", "Gone with the Wind". */
+const TITLE_LOWER = /^(?:with|from|into|over|upon|than|that|this)$/;
+
 /** Do most longer words of the span start with a capital? */
 function capitalised(words: string[]): boolean {
   let long = 0;
   let caps = 0;
   for (const w of words)
-    if (LONG_WORD.test(w)) {
+    if (LONG_WORD.test(w) && !TITLE_LOWER.test(w)) {
       long++;
       if (/^[A-Z]/.test(w)) caps++;
     }
@@ -95,7 +102,7 @@ function isTitle(article: Article, start: number, stop: number): boolean {
   if (!capitalised(words)) return false;
   const sentence = sentenceAt(article, start);
   if (!sentence) return false;
-  // 'called him "Miss Piggy"', 'proclaimed a goal of "Peace Through Strength."': a verb of saying just
+  // 'called him "Captain Chaos"', 'proclaimed a goal of "Fares For All."': a verb of saying just
   // before makes it words someone used.
   const lead = article.text
     .slice(Math.max(sentence.start, start - 40), start)
@@ -113,7 +120,9 @@ function isTitle(article: Article, start: number, stop: number): boolean {
 function directQuotes(article: Article): Span[] {
   const text = article.text;
   const out: Span[] = [];
-  const marks = /["“«„‘']/g;
+  const marks = /["“”«„‘']/g;
+  let nextClose = 0;
+  let nextOpen = 0;
   let i = 0;
   while (i < text.length) {
     marks.lastIndex = i;
@@ -125,9 +134,26 @@ function directQuotes(article: Article): Span[] {
       i++;
       continue;
     }
-    const [openLength, close] = opening;
+    const [openLength, straightClose] = opening;
+    let close = straightClose;
     let end = text.indexOf(close, i + openLength);
     const para = paragraphAt(article, i);
+    // '"The crossing is a gamble,” said …': a straight mark closed by a curly one, as mixed typing leaves it.
+    if (close === '"' && para) {
+      // (The next curly marks are kept from one quote to the next, so the text is scanned once.)
+      if (nextClose !== -1 && nextClose <= i) nextClose = text.indexOf('”', i + 1);
+      if (nextOpen !== -1 && nextOpen <= i) nextOpen = text.indexOf('“', i + 1);
+      const curly = nextClose;
+      if (
+        curly !== -1 &&
+        curly < para.end &&
+        (end === -1 || curly < end) &&
+        (nextOpen === -1 || nextOpen > curly)
+      ) {
+        end = curly;
+        close = '”';
+      }
+    }
     if (para && (end === -1 || end > para.end)) {
       // Multi-paragraph quote: the next paragraph re-opens it; the quote closes in a later paragraph.
       let p = para;
@@ -167,8 +193,8 @@ function sentenceAt(article: Article, pos: number): Span | undefined {
   return spanAt(article.annotations.sentences, pos);
 }
 
-// A speaker may carry a party tag or an apposition before the verb: '," Rep. John Mica (R-Fla.) said',
-// '," Flynn, a top Trump surrogate, said'.
+// A speaker may carry a party tag or an apposition before the verb: '," Sen. Ada Ruiz (D-Ore.) said',
+// '," Brandt, a senior campaign adviser, said'.
 const SPEAKER_EXTRAS = `(?:\\s*\\([^()\\n]{1,30}\\))?(?:,\\s+[^,"“”\\n]{2,160},)?`;
 const AFTER_SPEAKER_CUE = new RegExp(
   `^(?:["”»“’]|'')?\\s*[,.!?]?(?:["”»“’]|'')?\\s*${SPEAKER}${SPEAKER_EXTRAS}\\s+(?:(?:also|then|later|has|had)\\s+)?(?<cue>${CUES})\\b`,
@@ -440,7 +466,11 @@ export function findQuotes(article: Article): Quote[] {
     for (let k = i + 1; k < found.length; k++) {
       const next = found[k]!;
       if (f.direct && !next.direct && f.cue && insideSentenceOf(article, next, f.cue)) continue;
-      if (!continuesAfterAttribution(article, f, next)) break;
+      if (
+        !continuesAfterAttribution(article, f, next) &&
+        !coordinatedQuote(article.text, parts.at(-1)!, f, next)
+      )
+        break;
       parts.push(next.content);
       joined.add(k);
     }
@@ -516,6 +546,19 @@ function continuesAfterAttribution(article: Article, first: Found, next: Found):
   // '"…," Ruiz said, adding later, "…"': a second verb in the sentence makes the second quote its own.
   const gap = text.slice(attributionEnd, next.content.start);
   return REOPENS_AFTER_COMMA.test(gap) && !reportingVerbIn(gap);
+}
+
+// '“fair fares” and “safe boats”', '“a disgrace,” and “a scandal”'.
+const AND_BETWEEN_QUOTES = /^(?:["”’]|'')?\s*,?\s*(?:and|or)\s*(?:["“‘]|'')$/;
+
+/**
+ * Quoted phrases joined by "and" or "or" are the objects of one verb, so one attribution: the second
+ * piece continues the first unless it has an attribution of its own.
+ */
+function coordinatedQuote(text: string, last: Span, first: Found, next: Found): boolean {
+  if (!first.direct || !next.direct) return false;
+  if (next.speaker && (next.cue?.start !== first.cue?.start || !first.cue)) return false;
+  return AND_BETWEEN_QUOTES.test(text.slice(last.end, next.content.start));
 }
 
 /** Does `q` lie inside the sentence holding `cue`? */

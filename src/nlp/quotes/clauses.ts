@@ -130,8 +130,11 @@ export function tokenize(text: string, span: Span, verbs?: number[]): Token[] {
           if (d > 127 || (d >= 65 && d <= 90)) mixed = true;
         }
       }
-    } else p++;
-    const t = text.slice(start, p);
+    } else if (c === 45 && text.charCodeAt(p + 1) === 45) p += 2;
+    else p++;
+    let t = text.slice(start, p);
+    // "The pier - critics call it a relic - still stands": a hyphen between spaces is a dash.
+    if (t === '-' && isSpace(text.charCodeAt(start - 1)) && isSpace(text.charCodeAt(p))) t = '--';
     const first = text.charCodeAt(start);
     let upper: boolean;
     let lower: boolean;
@@ -174,8 +177,21 @@ const COORDINATORS = new Set(['and', 'but', 'while', 'whereas', 'yet', 'though',
 const OPENING_SUBORDINATORS = new Set(
   'when after before because although though while since once until unless if as whereas'.split(' '),
 );
-/** Conjunctions opening a clause of reasons and concessions inside a content: "… because they felt …". */
-const SUBORDINATORS = new Set(['because', 'since', 'although', 'though', 'whereas', 'while', 'as']);
+/**
+ * Conjunctions opening a clause of reasons, concessions and time inside a content: "… because they felt
+ * …", "… after she accused …". ("as" is left out: it also compares, and "even as she admits …" stays in
+ * the content.)
+ */
+const SUBORDINATORS = new Set([
+  'because',
+  'since',
+  'although',
+  'though',
+  'whereas',
+  'while',
+  'after',
+  'before',
+]);
 /** Words that may open the tail after a closing "…, X said": when, where, to whom. */
 const TAIL_OPENERS = new Set(
   'on in at during after before last this late early while when to from by with adding reporters journalists monday tuesday wednesday thursday friday saturday sunday yesterday today earlier later recently previously afterward afterwards again too also then told via'.split(
@@ -238,6 +254,8 @@ const ASPECTUAL = new Set(
 /** A pronoun and a contracted auxiliary in one token: "he’s", "who's", "they’ve", "she’ll", "I’m". */
 const CONTRACTED = /^(?:he|she|it|they|we|i|you|who|that)['’](s|ll|ve|d|re|m)$/;
 
+const MODAL_VERBS = new Set('would will could can might may should must'.split(' '));
+
 /** Words after which a form is a verb: "would back", "will support", "to plan". */
 const MODALS = new Set('will would can could should may might must to did does do'.split(' '));
 
@@ -272,8 +290,12 @@ function cueAt(toks: Token[], i: number): { verb: CueVerb; next: number } | null
     return verb.needs.includes(toks[particle]?.lower ?? '') ? { verb, next: particle + 1 } : null;
   }
   if (verb.later) {
-    // "portrayed himself as …": the particle within eight words of the verb, in the same clause.
-    for (let k = i + 2; k < toks.length && k <= i + 9; k++) {
+    // "portrayed himself as …": the particle within eight words of the verb, in the same clause. In the
+    // passive it follows the verb: "was portrayed as …".
+    let b = i - 1;
+    while (b > 0 && isAdverb(toks[b]!)) b--;
+    const first = PASSIVE_BE.has(toks[b]?.lower ?? '') ? i + 1 : i + 2;
+    for (let k = first; k < toks.length && k <= i + 9; k++) {
       const w = toks[k]!;
       if (!w.word && !isAbbreviationDot(toks, k) && w.text !== '’' && w.text !== "'") return null;
       if (verb.later.includes(w.lower)) return { verb, next: i + 1 };
@@ -315,6 +337,8 @@ function chunkStart(toks: Token[], head: number, floor: number): number {
     if (t.word) {
       if (SUBJECT_STOP.has(t.lower) && !(t.lower === 'and' && toks[k - 1]?.cap && toks[k + 1]?.cap)) break;
       if (t.lower !== 'of' && !t.cap && CUE_VERBS.has(t.lower)) break;
+      // ("That’s what the board hopes": a pronoun with its verb ends the subject.)
+      if (t.text.length > 2 && CONTRACTED.test(t.lower)) break;
       from = k;
     } else if (isAbbreviationDot(toks, k) || t.text === '-' || t.text === '&') {
     } else if (t.text === ')') {
@@ -323,7 +347,7 @@ function chunkStart(toks: Token[], head: number, floor: number): number {
       k = open;
     } else break;
   }
-  // Sentence openers and prepositions left at the front ("After campaign aides insisted") are not the subject.
+  // Sentence openers and prepositions left at the front ("After harbour officials insisted") are not the subject.
   while (
     from < head &&
     (SUBJECT_STOP.has(toks[from]!.lower) ||
@@ -334,6 +358,33 @@ function chunkStart(toks: Token[], head: number, floor: number): number {
   )
     from++;
   return from;
+}
+
+/**
+ * Does the context make the form at i, often a noun, a noun here? Before a dash ("island claims – a
+ * third of them – were rejected"), or as the subject of a verb after it ("the ferry protest remained
+ * calm", "harbour debate audiences are polite").
+ */
+function nounReading(toks: Token[], i: number): boolean {
+  const next = toks[i + 1];
+  if (!next) return false;
+  if (!next.word) return DASH.has(next.text) || next.text === '-';
+  if (next.cap || CUE_VERBS.has(next.lower)) return false;
+  // The word after is a past verb, or a noun before an auxiliary.
+  if (/ed$/.test(next.lower) && !DETERMINERS.has(next.lower)) return true;
+  const after = toks[i + 2];
+  return (
+    !!after && (PASSIVE_BE.has(after.lower) || AUXILIARIES.has(after.lower)) && !PRONOUNS.has(next.lower)
+  );
+}
+
+/** Is the apostrophe at token k the mark of a plural's possessive ("the attendants' union")? */
+function possessiveMark(toks: Token[], k: number): boolean {
+  const t = toks[k]!;
+  const before = toks[k - 1];
+  return (
+    (t.text === "'" || t.text === '’') && !!before?.word && before.end === t.start && /s$/i.test(before.text)
+  );
 }
 
 /** Is token k a word that can head a subject? */
@@ -410,7 +461,7 @@ function subjectOf(toks: Token[], i: number, floor: number): Subject | null {
   // "-ing" form ("…, adding that", "additional reporting by") has no subject of its own here.
   // An adjective needs its "be" ("was sure"); a verb must not have one ("was asked").
   const entry = CUE_VERBS.get(toks[i]!.lower);
-  // "an ad questioning whether …", "a letter urging them to …", "with Russia backing the government": an
+  // "an ad questioning whether …", "a letter urging them to …", "with the guild backing the council": an
   // "-ing" form right after a noun modifies it, and the noun is its subject.
   // ("the financial backing of", "a Senate hearing": forms that are mostly nouns are left out.)
   const modifier =
@@ -418,7 +469,8 @@ function subjectOf(toks: Token[], i: number, floor: number): Subject | null {
     !passive &&
     j === i - 1 &&
     j >= floor &&
-    !NOUNLIKE.has(toks[i]!.lower) &&
+    // ("with the polls showing …": after "with" the form is the verb of an absolute phrase.)
+    (!NOUNLIKE.has(toks[i]!.lower) || toks[antecedentStart(toks, j, floor) - 1]?.lower === 'with') &&
     toks[i + 1]?.lower !== 'of' &&
     !PRONOUNS.has(toks[j]!.lower) &&
     headKind(toks, j, floor);
@@ -447,7 +499,7 @@ function subjectOf(toks: Token[], i: number, floor: number): Subject | null {
     dot = true;
   }
   const t = toks[j]!;
-  // A party tag: "Rep. John Mica (R-Fla.) said".
+  // A party tag: "Sen. Ada Ruiz (D-Ore.) said".
   if (t.text === ')') {
     let open = j - 1;
     while (open > floor && j - open < 10 && toks[open]!.text !== '(') open--;
@@ -465,25 +517,29 @@ function subjectOf(toks: Token[], i: number, floor: number): Subject | null {
     if (!kind) return null;
     return { from: chunkStart(toks, open - 1, floor), to: open - 1, strong: kind === 'strong' };
   }
-  // An apposition or a relative clause between commas: "Flynn, a top surrogate, said".
+  // An apposition or a relative clause between commas: "Brandt, a senior adviser, said".
   if (t.text === ',') {
     let open = j - 1;
     while (open > floor && j - open < 30 && toks[open]!.text !== ',' && !OPEN_QUOTE.has(toks[open]!.text))
       open--;
     if (toks[open]?.text !== ',' || j - open < 2) return null;
-    // "Schiff, 56, who has served …, told": an age between the name and the clause.
+    // "Ruiz, 61, who has chaired …, told": an age between the name and the clause.
     let head = open - 1;
     if (/^\d{1,3}$/.test(toks[head]?.text ?? '') && toks[head - 1]?.text === ',' && head - 2 >= floor)
       head -= 2;
     const kind = headKind(toks, head, floor);
-    // A relative clause is left out of the speaker: "Obama, who understood that …, told".
+    // A relative clause is left out of the speaker: "Okafor, who knew that …, told".
     const relative = toks[open + 1]!.lower === 'who' || toks[open + 1]!.lower === 'which';
+    // ("Other unions, including the dockers, have endorsed …": a list of members makes a plural head a
+    // speaker.)
+    const members = /^(?:including|especially|notably)$/.test(toks[open + 1]!.lower);
     // "A lawyer for the outlets, David Schulz, said": a name in apposition makes a weak head strong, and so
     // does a relative clause ("The alliance, which includes …, argues").
-    if (kind !== 'strong' && !(kind === 'weak' && (relative || isName(toks, open + 1, j - 1)))) return null;
+    if (kind !== 'strong' && !(kind === 'weak' && (relative || members || isName(toks, open + 1, j - 1))))
+      return null;
     return { from: chunkStart(toks, head, floor), to: relative ? open - 1 : j - 1, strong: true };
   }
-  // "a super PAC that intends to …", "nations that oppose …": "that" right before a verb, after a noun,
+  // "a lobby group that plans to …", "nations that oppose …": "that" right before a verb, after a noun,
   // is a relative pronoun and the verb's subject ("said that" is not: a verb before it). The speaker is
   // the noun it stands for.
   if (t.lower === 'that' && j > floor && toks[j - 1]!.word && !CUE_VERBS.has(toks[j - 1]!.lower)) {
@@ -563,7 +619,7 @@ function tokenAt(toks: Token[], pos: number): number {
 const RELATIVE_SUBJECTS = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
 
 /**
- * "All the experts I interviewed said …", "the lawyers we spoke to argued …": a relative clause with no
+ * "All the engineers I asked said …", "the lawyers we spoke to argued …": a relative clause with no
  * "that" (a pronoun and a past verb, perhaps with its preposition) between the subject and the cue. The
  * subject is the noun before the pronoun, with the clause.
  */
@@ -625,7 +681,12 @@ function passiveBy(toks: Token[], i: number, next: number, floor: number): Claus
     if (PASSIVE_BE.has(toks[j]!.lower)) passive = true;
     j--;
   }
-  if (!passive || j < floor || !headKind(toks, j, floor) || PRONOUNS.has(toks[j]!.lower)) return null;
+  // "a view echoed by every captain": a participle of a verb of saying or thinking right after its noun
+  // is a passive without "be". ("the levy imposed by the board" is an act, not a view.)
+  const reduced =
+    j === i - 1 && pastForm(toks[i]!.lower) && REDUCED_GROUPS.has(CUE_VERBS.get(toks[i]!.lower)?.group ?? '');
+  if (!(passive || reduced) || j < floor || !headKind(toks, j, floor) || PRONOUNS.has(toks[j]!.lower))
+    return null;
   const from = chunkStart(toks, j, floor);
   let sEnd = phraseAfter(toks, next + 1, 12);
   // The agent ends before a time or a place: "by the Post on Friday".
@@ -638,9 +699,12 @@ function passiveBy(toks: Token[], i: number, next: number, floor: number): Claus
   return { content: span(toks, from, j), speaker: span(toks, next + 1, sEnd), cue: span(toks, i, next) };
 }
 
+/** Groups of verbs whose participle after a noun reports what someone said or thought of it. */
+const REDUCED_GROUPS = new Set(['saying', 'thinking', 'wanting', 'casting', 'feeling']);
+
 /** Verbs of judging and reporting whose passive is an attribution without a named source. */
 const AGENTLESS = new Set(
-  'accuse blame criticize criticise charge expect consider rate describe dub view see regard deem say believe think know report quote label brand portray characterize characterise suspect allege mention ask tell urge announce'.split(
+  'accuse blame criticize criticise charge expect consider rate describe dub view see regard deem say believe think know report quote label brand portray characterize characterise suspect allege mention ask tell urge announce depict paint cast frame link tie compare liken treat'.split(
     ' ',
   ),
 );
@@ -649,7 +713,7 @@ const COMPLEMENT_MARKERS = new Set(['of', 'for', 'as', 'with']);
 
 /**
  * A passive of judging or reporting with no agent: "Quiros was accused of fraud", "The vote is expected to
- * be close", "Oz has been called a charlatan". The content is the subject and the complement, in two
+ * be close", "Wahl has been called a showman". The content is the subject and the complement, in two
  * pieces; there is no speaker.
  */
 function passiveWithoutAgent(
@@ -668,19 +732,47 @@ function passiveWithoutAgent(
     if (PASSIVE_BE.has(toks[j]!.lower)) passive = true;
     j--;
   }
-  if (!passive || j < floor || !headKind(toks, j, floor)) return null;
+  if (!passive || j < floor) return null;
+  j = pastAside(toks, j, floor);
+  if (!headKind(toks, j, floor)) return null;
   const from = PRONOUNS.has(toks[j]!.lower) ? j : chunkStart(toks, j, floor);
   let c = next;
   if (COMPLEMENT_MARKERS.has(toks[c]?.lower ?? '')) c++;
   if (c > last || wordsBetween(toks, c, last) < 1) return null;
   const subject = span(toks, from, j);
-  const complement = span(toks, c, last);
+  // The complement ends with its clause: "… is expected to sail on Friday, but the crews seem …".
+  let end = last;
+  for (let k = c + 1; k < last; k++)
+    if (toks[k]!.text === ',' || toks[k]!.text === ';') {
+      end = k - 1;
+      break;
+    }
+  const complement = span(toks, c, end);
   return {
     content: { start: subject.start, end: complement.end },
     parts: [subject, complement],
     speaker: null,
     cue: span(toks, i, next - 1),
   };
+}
+
+/**
+ * The head before an aside that ends at token j: a parenthesis ("most claims (61%) were …") or a relative
+ * clause between commas ("Berg, who ran the ferries, was charged …"). Else j.
+ */
+function pastAside(toks: Token[], j: number, floor: number): number {
+  const t = toks[j]!;
+  if (t.text === ')') {
+    let open = j - 1;
+    while (open > floor && j - open < 12 && toks[open]!.text !== '(') open--;
+    return toks[open]?.text === '(' && open - 1 >= floor ? open - 1 : j;
+  }
+  if (t.text !== ',') return j;
+  let open = j - 1;
+  while (open > floor && j - open < 30 && toks[open]!.text !== ',') open--;
+  if (toks[open]?.text !== ',' || !RELATIVE_PRONOUNS.has(toks[open + 1]?.lower ?? '') || open - 1 < floor)
+    return j;
+  return open - 1;
 }
 
 /** Index of the last token of the sentence's text, before closing punctuation and quote marks. */
@@ -697,8 +789,11 @@ function phraseAfter(toks: Token[], from: number, limit: number): number {
   while (k < toks.length && k - from < limit) {
     const t = toks[k]!;
     if (t.text === '(') parens++;
-    else if (t.text === ')') parens--;
-    else if (
+    else if (t.text === ')') {
+      // ("(a view shared by every captain I asked)": the close of a parenthesis the phrase sits in ends it.)
+      if (parens === 0) break;
+      parens--;
+    } else if (
       parens <= 0 &&
       !t.word &&
       (t.text === ',' || t.text === ';' || t.text === ':' || DASH.has(t.text) || /[.!?]/.test(t.text)) &&
@@ -818,6 +913,8 @@ function contentFrom(toks: Token[], k: number, verb: CueVerb | null, last: numbe
         break;
       }
       if (!toks[m]!.word && toks[m]!.text !== ',' && !isAbbreviationDot(toks, m)) break;
+      // ("urged her to delay the vote, arguing that …": the "that" of another verb.)
+      if (toks[m - 1]!.text === ',' && !toks[m]!.cap && CUE_VERBS.has(toks[m]!.lower)) break;
     }
     if (that !== -1) k = that;
     else if (ADDRESSEES.has(toks[k]!.lower)) k++;
@@ -843,7 +940,7 @@ function contentFrom(toks: Token[], k: number, verb: CueVerb | null, last: numbe
         break;
     }
   }
-  // "says at a campaign stop in Toledo, Ohio, that …", "told MSNBC's "Morning Joe" that …": a longer
+  // "says at a town-hall meeting in Marden, Kent, that …", "told Harbour Radio's "Early Shift" that …": a longer
   // setting or addressee, closed by "that" after a comma or a quote, with no verb of its own.
   if (
     k <= last &&
@@ -873,7 +970,7 @@ function contentFrom(toks: Token[], k: number, verb: CueVerb | null, last: numbe
   return k;
 }
 
-/** A headline in title case: most longer words after the first are capitalised ("Obama Says Museum Will …"). */
+/** A headline in title case: most longer words after the first are capitalised ("Mayor Says Harbour Will …"). */
 function titleCase(toks: Token[], last: number): boolean {
   let words = 0;
   let caps = 0;
@@ -1036,7 +1133,7 @@ function openingSubject(toks: Token[], at = 0): Span | null {
 }
 
 /**
- * "The Republican National Committee", "The campaign": a subject of an article and names or an agent
+ * "The Regional Water Board", "The campaign": a subject of an article and names or an agent
  * noun, ended by the auxiliary or verb after it ("… is filing a complaint, claiming that …").
  */
 function describedSubject(toks: Token[], at: number): Span | null {
@@ -1048,13 +1145,21 @@ function describedSubject(toks: Token[], at: number): Span | null {
   )
     k++;
   // An agent noun after up to two modifiers: "the board", "the harbour board", "the city transport board";
-  // right after the names: "the Clinton campaign" ("The Harbour Board sent a letter" ends at "Board").
+  // right after the names: "the Okafor campaign" ("The Harbour Board sent a letter" ends at "Board").
   const reach = k === at + 1 ? 2 : 0;
   for (let m = k; m <= k + reach && toks[m]?.word && !toks[m]!.cap && !BETWEEN.has(toks[m]!.lower); m++)
     if (AGENTS.has(toks[m]!.lower)) {
       k = m + 1;
       break;
     }
+  // "A reporter for the Island Gazette", "an aide at the Harbour Board": the agent's organisation.
+  if ((toks[k]?.lower === 'for' || toks[k]?.lower === 'at') && AGENTS.has(toks[k - 1]?.lower ?? '')) {
+    let m = k + 1;
+    if (toks[m]?.lower === 'the') m++;
+    const from = m;
+    while (m < toks.length && m <= k + 6 && (toks[m]!.cap || isAbbreviationDot(toks, m))) m++;
+    if (m > from) k = m;
+  }
   // The word after the subject is its verb or an auxiliary: lowercase, and not a preposition.
   const next = toks[k];
   if (k === at + 1 || !next?.word || next.cap) return null;
@@ -1128,13 +1233,25 @@ function closingAttribution(
       const sEnd = phraseAfter(toks, cue.next, 12);
       if (sEnd < cue.next || (sEnd < last && toks[sEnd + 1]?.text !== ',')) continue;
       const head = headKind(toks, cue.next, cue.next);
-      // ("…, noted NBC’s Dante Chinni": a name's possessive may open the speaker.)
+      // ("…, noted the Gazette’s Ines Berg": a name's possessive may open the speaker.)
       const owner = toks[cue.next]!.cap && /['’]s$/.test(toks[cue.next]!.text);
-      if (!head && !owner && !(toks[cue.next]!.lower === 'the' || toks[cue.next]!.lower === 'a')) continue;
+      if (
+        !head &&
+        !owner &&
+        !/^(?:the|a)$/.test(toks[cue.next]!.lower) &&
+        !/^(?:one|another)$/.test(toks[cue.next]!.lower)
+      )
+        continue;
       if (PRONOUNS.has(toks[cue.next]!.lower) && sEnd > cue.next) continue;
+      // ('…, said the board's "delay …': a clause or a quotation after the verb is what was said.)
       let clause = false;
       for (let k = cue.next + 1; k <= sEnd; k++)
-        if (toks[k]!.lower === 'that' || (!toks[k]!.cap && CUE_VERBS.has(toks[k]!.lower))) clause = true;
+        if (
+          toks[k]!.lower === 'that' ||
+          (!toks[k]!.cap && CUE_VERBS.has(toks[k]!.lower)) ||
+          OPEN_QUOTE.has(toks[k]!.text)
+        )
+          clause = true;
       if (clause) continue;
       speaker = span(toks, cue.next, sEnd);
       segStart = i - 1;
@@ -1184,9 +1301,12 @@ function closingAttribution(
     if (segStart > 0 && toks[segStart + 1]?.lower === 'as' && wordsBefore < 3) continue;
     if (wordsBefore >= 3) {
       const head = span(toks, 0, before);
-      if (wordsAfter < 2 || !continuesContent(toks, a))
+      // ("Back in Tallinn, Ruiz said, she decided …": a short phrase before the attribution is no clause
+      // of its own, so the clause after it finishes the content whatever opens it.)
+      const phrase = wordsBefore <= 4 && !anyVerbForm(toks, 0, before);
+      if (wordsAfter < 2 || (!continuesContent(toks, a) && !phrase))
         return { clause: { content: head, speaker, cue: cueSpan }, end: segEnd };
-      // "Acts of protest, he said, are acts of patriotism": the words after a parenthetical attribution
+      // "Delays, she said, are the price of safety": the words after a parenthetical attribution
       // finish the content.
       const rest = span(toks, a, last);
       return {
@@ -1238,28 +1358,46 @@ function endsAtCoordinator(
   const head = toks[subj.from]!;
   // A named or pronoun subject opens a clause of its own after "and", "because", "although", a dash. So
   // does "who" after a comma.
-  // (A share counts as named: "…, while 73 percent said …".)
+  // (A share counts as named: "…, while 61 percent said …".)
   const named =
     subj.strong &&
     subj.to - subj.from <= 3 &&
     (head.cap || PRONOUNS.has(head.lower) || (/^\d/.test(head.text) && toks[subj.to]!.lower === 'percent'));
+  // ("islanders who distrust the board, and who feel …": a second relative clause goes on with the first.)
+  if (COORDINATORS.has(before?.lower ?? '') && (head.lower === 'who' || head.lower === 'which')) return false;
   const coordinated =
     before &&
     (before.text === ';' ||
       (COORDINATORS.has(before.lower) &&
         (before2?.text === ',' || before2?.text === ';' || DASH.has(before2?.text ?? '') || named)) ||
       (SUBORDINATORS.has(before.lower) && named) ||
-      (before.text === ',' && subj.from === subj.to && head.lower === 'who'));
+      (before.text === ',' && subj.from === subj.to && head.lower === 'who') ||
+      // "…, which she said was …": a relative clause with a subject of its own.
+      ((before.lower === 'which' || before.lower === 'whom') && before2?.text === ',' && named) ||
+      // "…, with analysts predicting a narrow win": an absolute phrase of someone else's.
+      (before.lower === 'with' && /ing$/.test(toks[i]!.lower) && before2?.text === ','));
   if (!coordinated) return endsAtModifiedSubject(toks, subj, current, widened);
   const cut =
     before.text === ',' || before.text === ';'
       ? subj.from - 2
-      : before2?.text === ',' || before2?.text === ';' || DASH.has(before2?.text ?? '')
+      : (before.lower === 'which' || before.lower === 'whom' || before.lower === 'with') &&
+          before2?.text === ','
         ? subj.from - 3
-        : subj.from - 2;
+        : before2?.text === ',' || before2?.text === ';' || DASH.has(before2?.text ?? '')
+          ? subj.from - 3
+          : subj.from - 2;
   if (cut < 0) return false;
   endContent(current, toks[cut]!.end);
   return true;
+}
+
+/**
+ * "…, and she became angry, shouting insults": the subject of a participle after a comma is the nearest
+ * personal pronoun before it in the sentence, the subject of the clause it hangs on.
+ */
+function nearestPronoun(toks: Token[], before: number): Span | null {
+  for (let k = before - 1; k >= 0; k--) if (CLAUSE_SUBJECTS.has(toks[k]!.lower)) return span(toks, k, k);
+  return null;
 }
 
 /** Pronouns that open a content as its own subject: "said she would …". */
@@ -1316,6 +1454,16 @@ function endsAtModifiedSubject(
   return false;
 }
 
+/** Is there a pronoun, an auxiliary or a past form among tokens from..to (a clause, not a phrase)? */
+function anyVerbForm(toks: Token[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) {
+    const t = toks[k]!;
+    if (PRONOUNS.has(t.lower) || AUXILIARIES.has(t.lower) || PASSIVE_BE.has(t.lower) || /ed$/.test(t.lower))
+      return true;
+  }
+  return false;
+}
+
 /** Do the words at `a`, after a parenthetical attribution, go on with the content before it? */
 function continuesContent(toks: Token[], a: number): boolean {
   const t = toks[a]!;
@@ -1364,10 +1512,17 @@ export function findClauses(
     return out;
   }
 
-  const closing = closingAttribution(toks, verbs, quoted, last);
+  let closing = closingAttribution(toks, verbs, quoted, last);
+  let participle = openingParticiple(toks, last);
+  if (participle && isQuoted(quoted, participle.cue.start)) participle = null;
+  // ("Lamenting the delays, Ruiz often says, "…"": the participle's words are its own, not the content
+  // of the verb after them.)
+  if (closing && participle) {
+    if (closing.clause.content.start <= participle.content.end) closing = null;
+    else participle = null;
+  }
   if (closing) out.push(closing.clause);
-  const participle = closing ? null : openingParticiple(toks, last);
-  if (participle && !isQuoted(quoted, participle.cue.start)) out.push(participle);
+  if (participle) out.push(participle);
 
   // "X (has also) said (on Monday) (that) …", several per sentence: "X said …, and Y argued …".
   let current: Clause | null = closing?.clause ?? null;
@@ -1397,7 +1552,7 @@ export function findClauses(
     // ('"…," Ruiz said, adding that …' and '"…," adding that …' alike.)
     const comma = joiner.text === ',' || (CLOSE_QUOTE.has(joiner.text) && toks[k - 1]?.text === ',');
     if (/^(?:and|but|yet)$/.test(joiner.lower) || (comma && /ing$/.test(toks[i]!.lower))) {
-      // ("… and demand from China cooled": a form that is mostly a noun needs its particle to be a verb here.)
+      // ("… and demand from the mills cooled": a form that is mostly a noun needs its particle to be a verb here.)
       if (
         NOUNLIKE.has(toks[i]!.lower) &&
         cue.next === i + 1 &&
@@ -1405,7 +1560,7 @@ export function findClauses(
         !VERB_OBJECT.has(toks[i + 1]?.lower ?? '')
       )
         continue;
-      // "Police say he posed a threat and refused to …", "She said he ran and hid": a past verb after a
+      // "Police say he left the scene and refused to …", "She said he ran and hid": a past verb after a
       // bare "and" inside a content goes on with the content's own clause when it cannot join the cue (a
       // cue in the present) or the content opens with a subject of its own (a pronoun).
       if (
@@ -1419,7 +1574,26 @@ export function findClauses(
           CLAUSE_SUBJECTS.has(toks[tokenAt(toks, before.content.start)]!.lower))
       )
         continue;
-      const speaker = before?.speaker ?? quoteSpeaker ?? sentenceSubject(toks, i);
+      // "The board says the levy would cut costs but would eventually add …", "She believes they must
+      // come out and support the plan": inside a content, a verb after a modal, or a bare verb after a
+      // cue in another tense, goes on with the content's own clause ("… but did not recommend" is the
+      // speaker's).
+      if (before && toks[i]!.start < before.content.end && /^(?:and|or|but)$/.test(joiner.lower)) {
+        let modal = false;
+        let auxiliary = toks[i - 1]!.lower === 'to';
+        for (let m = k + 1; m < i; m++) {
+          if (MODAL_VERBS.has(toks[m]!.lower)) modal = true;
+          if (AUXILIARIES.has(toks[m]!.lower) || /^do(?:es)?$/.test(toks[m]!.lower)) auxiliary = true;
+        }
+        const beforeCue = toks[tokenAt(toks, before.cue.start)]!.lower;
+        const bare = toks[i]!.lower === cue.verb.lemma && CUE_VERBS.get(beforeCue)?.lemma !== beforeCue;
+        if (modal || (bare && !auxiliary)) continue;
+      }
+      const speaker =
+        before?.speaker ??
+        quoteSpeaker ??
+        sentenceSubject(toks, i) ??
+        (comma && /ing$/.test(toks[i]!.lower) ? nearestPronoun(toks, k) : null);
       if (!speaker || speaker.start >= toks[i]!.start) continue;
       if (current && toks[i]!.start < current.content.end) {
         let cut = k - 1;
@@ -1452,11 +1626,18 @@ export function findClauses(
     }
     if (current && toks[i]!.start < current.content.end) {
       if (closesRelative(toks, i, current)) {
-        // "Obama, who understood that …, told his advisers …": the relative clause ends at the comma and
+        // "Okafor, who knew that …, told her advisers …": the relative clause ends at the comma and
         // the verb after it is the main clause's, whose subject is before the relative clause.
         endContent(current, toks[i - 2]!.end);
         floor = 0;
       } else if (!endsAtCoordinator(toks, i, floor, current, widened)) continue;
+    }
+    const reduced = toks[cue.next]?.lower === 'by' ? passiveBy(toks, i, cue.next, floor) : null;
+    if (reduced) {
+      current = reduced;
+      out.push(reduced);
+      floor = cue.next;
+      continue;
     }
     const subj = subjectOf(toks, i, floor);
     if (subj && widened.from !== -1) {
@@ -1481,7 +1662,7 @@ export function findClauses(
     const opener = toks[subj.from - 1];
     if (
       opener &&
-      (CLOSE_QUOTE.has(opener.text) ||
+      ((CLOSE_QUOTE.has(opener.text) && !possessiveMark(toks, subj.from - 1)) ||
         (opener.text === ',' && CLOSE_QUOTE.has(toks[subj.from - 2]?.text ?? '')))
     )
       continue;
@@ -1500,7 +1681,13 @@ export function findClauses(
     if (!next) continue;
     // "a judge has ruled", "advocates have said": a form before an auxiliary is a noun, the subject of
     // the verb after it.
-    if (cue.next === i + 1 && AUXILIARIES.has(next.lower)) continue;
+    // ("which she said was …": after a relative pronoun the auxiliary opens the content.)
+    if (
+      cue.next === i + 1 &&
+      AUXILIARIES.has(next.lower) &&
+      !/^(?:which|who|whom)$/.test(toks[subj.from - 1]?.lower ?? '')
+    )
+      continue;
     // "the experts I asked said …": a verb right after the cue is the main clause's; the cue is in a
     // relative clause and has no content of its own.
     if (
@@ -1512,14 +1699,18 @@ export function findClauses(
     )
       continue;
     // "the plans", "the United States": a noun, unless a clear subject and a particle make it a verb
-    // ("Former chairman calls for Clinton plan").
+    // ("Former chairman calls for Okafor plan").
     const particle = cue.next > i + 1;
-    // ("85 percent support of the black vote": "of" after such a form makes it a noun; "would back Ruiz",
+    // ("70 percent support of the rural vote": "of" after such a form makes it a noun; "would back Ruiz",
     // after a modal or "to", is a verb.)
     if (
       NOUNLIKE.has(toks[i]!.lower) &&
       !MODALS.has(toks[i - 1]?.lower ?? '') &&
-      (!subj.strong || (next.cap && !particle) || next.text === ',' || (!particle && next.lower === 'of'))
+      (!subj.strong ||
+        (next.cap && !particle) ||
+        next.text === ',' ||
+        (!particle && next.lower === 'of') ||
+        (!particle && nounReading(toks, i)))
     )
       continue;
     if (next.text === ',' && !TRAILING.has(cue.verb.lemma)) continue;
@@ -1527,6 +1718,8 @@ export function findClauses(
     if (from > last || wordsBetween(toks, from, last) < 1) continue;
     const first = toks[from]!;
     if (first.text === '.' || (OPEN_QUOTE.has(first.text) && from === last)) continue;
+    // ("letters they never asked for or simply ignored": a verb followed by "or" has no object here.)
+    if (first.lower === 'or' || first.lower === 'and' || first.lower === 'but') continue;
     // "reported from Kabul", "called into the show", "find themselves": not reported speech. ("told the
     // council to hire …" is: "to" after an addressee opens what they were told.)
     if (
@@ -1547,8 +1740,8 @@ export function findClauses(
     // "When Ruiz noted that …, the mayor replied …": an attribution in an opening subordinate clause ends
     // at the clause's comma.
     let end = last;
-    // ("Back when he wrote his book, McKinley said …": a word or two may come before the conjunction.)
-    if (subj.from >= 1 && subj.from <= 3 && OPENING_SUBORDINATORS.has(toks[subj.from - 1]!.lower)) {
+    // ("Back when he ran the port, Brandt said …": a word or two may come before the conjunction.)
+    if (subj.from >= 1 && OPENING_SUBORDINATORS.has(toks[subj.from - 1]!.lower)) {
       let comma = from + 2;
       while (comma < last && toks[comma]!.text !== ',') comma++;
       if (comma < last && wordsBetween(toks, comma + 1, last) >= 3) end = comma - 1;
@@ -1611,6 +1804,9 @@ export function findClauses(
       break;
     }
   evidential(toks, last, quoted, out);
+  seeming(toks, last, quoted, out);
+  asked(toks, last, quoted, out);
+  if (out.length === 0) inSource(toks, last, quoted, out);
   return out;
 }
 
@@ -1664,5 +1860,116 @@ function evidential(toks: Token[], last: number, quoted: readonly Span[], out: C
     if (out.some((c) => c.content.start < content.end && content.start < c.content.end)) continue;
     out.push({ content, speaker: null, cue: span(toks, k, cueEnd) });
     return;
+  }
+}
+
+const SEEM = new Set('seem seems seemed appear appears appeared'.split(' '));
+/** Relative pronouns that stand as the subject of "seems": "a question which seems to be …". */
+const RELATIVE_PRONOUNS = new Set(['which', 'that', 'who']);
+
+/**
+ * "The crews seem doubtful", "cuts which seem to be permanent", "the timetable seems too ambitious": how
+ * something seems is a judgement with no one named as its source, as "it seems that" is. The content is
+ * the subject and the complement, in two pieces. ("appeared to suggest" is read by the verb pass as
+ * "suggest"; "appeared on the news" is being seen, so "appear" needs "to".)
+ */
+function seeming(toks: Token[], last: number, quoted: readonly Span[], out: Clause[]): void {
+  for (let k = 1; k < last; k++) {
+    const t = toks[k]!;
+    // (The first letter screens out most words before the set is asked.)
+    const c0 = t.text.charCodeAt(0);
+    if ((c0 !== 115 && c0 !== 97) || !SEEM.has(t.lower) || isQuoted(quoted, t.start)) continue;
+    const c = k + 1;
+    const next = toks[c]!;
+    if (!next.word || next.lower === 'that') continue;
+    if (next.lower === 'to' ? CUE_VERBS.has(toks[c + 1]?.lower ?? '') : t.lower.startsWith('appear'))
+      continue;
+    if (next.lower !== 'to' && next.lower !== 'like' && PREPOSITIONS.has(next.lower)) continue;
+    let j = k - 1;
+    while (j > 0 && toks[j]!.word && isBetween(toks[j]!)) j--;
+    const head = toks[j]!;
+    if (!head.word || head.lower === 'it' || head.lower === 'there') continue;
+    let from = j;
+    if (!RELATIVE_PRONOUNS.has(head.lower)) {
+      if (!headKind(toks, j, 0)) continue;
+      from = chunkStart(toks, j, 0);
+    }
+    let end = c;
+    while (end + 1 <= last) {
+      const w = toks[end + 1]!;
+      if (!w.word && (/^[,;:(-]$/.test(w.text) || DASH.has(w.text))) break;
+      end++;
+    }
+    const subject = span(toks, from, j);
+    const complement = span(toks, c, end);
+    const content = { start: subject.start, end: complement.end };
+    if (out.some((o) => o.content.start < content.end && content.start < o.content.end)) continue;
+    out.push({ content, parts: [subject, complement], speaker: null, cue: span(toks, k, k) });
+  }
+}
+
+/** Sources a sentence may open with "In": polls, studies and documents. */
+const IN_SOURCES = new Set(
+  'poll polls survey surveys study studies report reports interview interviews statement letter memo analysis review filing column op-ed editorial'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "In the latest harbour poll, Ruiz leads by six points": a poll, a study or a document named in an
+ * opening phrase is the source of the clause after its comma, as "according to" names one. Only for a
+ * sentence with no other attribution.
+ */
+function inSource(toks: Token[], last: number, quoted: readonly Span[], out: Clause[]): void {
+  // (A quotation in the sentence has a speaker of its own to find.)
+  if (toks[0]!.lower !== 'in' || quoted.length > 0) return;
+  let comma = 1;
+  let source = -1;
+  while (comma < last && comma <= 16 && toks[comma]!.text !== ',') {
+    if (IN_SOURCES.has(toks[comma]!.lower) && source === -1) source = comma;
+    comma++;
+  }
+  if (source === -1 || toks[comma]?.text !== ',' || wordsBetween(toks, comma + 1, last) < 3) return;
+  out.push({
+    content: span(toks, comma + 1, last),
+    speaker: span(toks, 1, comma - 1),
+    cue: span(toks, 0, 0),
+  });
+}
+
+const ASKED = new Set(['asked', 'pressed', 'questioned']);
+/** Words a subjectless "asked" may follow: the sentence start, a comma, a conjunction of time. */
+const ASKED_AFTER = new Set([',', 'when', 'after', 'once', 'if', 'while', 'and']);
+
+/**
+ * "Asked to name the builder, Ruiz said …", "when pressed by the council about how she would …": a passive
+ * of asking with no subject of its own. The content is the question, to the comma; the speaker is the
+ * one who asked ("by the council"), if named.
+ */
+function asked(toks: Token[], last: number, quoted: readonly Span[], out: Clause[]): void {
+  for (let k = 0; k < last - 1; k++) {
+    const t = toks[k]!;
+    const c0 = t.lower.charCodeAt(0);
+    if ((c0 !== 97 && c0 !== 112 && c0 !== 113) || !ASKED.has(t.lower) || isQuoted(quoted, t.start)) continue;
+    if (k > 0 && !ASKED_AFTER.has(toks[k - 1]!.lower)) continue;
+    let m = k + 1;
+    let speaker: Span | null = null;
+    if (toks[m]!.lower === 'by') {
+      const end = phraseAfter(toks, m + 1, 6);
+      let e = m + 1;
+      while (e <= end && !/^(?:about|on|to|whether|if|why|how|what|for)$/.test(toks[e]!.lower)) e++;
+      if (e === m + 1) continue;
+      speaker = span(toks, m + 1, e - 1);
+      m = e;
+    }
+    const particle = toks[m]?.lower ?? '';
+    if (!/^(?:about|on|to|whether|if|why|how|what|for)$/.test(particle)) continue;
+    const from = /^(?:about|on|for)$/.test(particle) ? m + 1 : m;
+    let end = from;
+    while (end + 1 <= last && toks[end + 1]!.text !== ',') end++;
+    if (wordsBetween(toks, from, end) < 2) continue;
+    const content = span(toks, from, end);
+    if (out.some((o) => o.content.start < content.end && content.start < o.content.end)) continue;
+    out.push({ content, speaker, cue: span(toks, k, k) });
   }
 }

@@ -21,6 +21,8 @@ export interface CueVerb {
   alsoAdjective?: boolean;
   /** The verb takes an addressee before its content ("told reporters that …"). */
   addressee?: boolean;
+  /** The group of meaning the verb is listed in ("saying", "deciding", …). */
+  group?: string;
 }
 
 // Verbs of saying, writing and showing; of thinking, wanting and judging; and of taking a position. Grouped
@@ -33,7 +35,7 @@ const GROUPS = {
   addressing:
     'tell ask:about,for urge remind assure inform notify instruct order beg implore press challenge invite encourage convince persuade dissuade discourage coax cajole',
   thinking:
-    'believe think feel know expect hope fear worry:about,that doubt suspect reckon realize realise understand consider regard anticipate acknowledge recognize recognise accept imagine judge learn:of,about discover hear examine investigate probe',
+    'believe:in think feel know expect hope fear worry:about,that doubt suspect reckon realize realise understand consider regard anticipate acknowledge recognize recognise accept imagine judge learn:of,about discover hear examine investigate probe',
   // Verbs of feeling about something: "she resents the comparison".
   feeling: 'love hate despise dislike resent respect admire appreciate regret deplore',
   wanting:
@@ -44,7 +46,7 @@ const GROUPS = {
     'decide vote!for,against,to rule!that,on,against,in approve veto block sign!into impose lift unveil offer',
   // Verbs of casting someone or something in a light: "portrayed him as …", "linked the leak to …".
   casting:
-    'portray~as depict~as characterize~as characterise~as paint~as cast~as brand~as label~as see~as view~as frame~as link~to tie~to compare~to,with liken~to',
+    'portray~as depict~as characterize~as characterise~as paint~as cast~as brand~as label~as see~as view~as frame~as link~to tie~to compare~to,with liken~to rate~as treat~as dub',
   phrasal:
     'point!out,to speak!of,about,out push!for,back weigh!in lay!out spell!out sound!off come!out single!out rail!against lash!out vouch!for take!issue make!clear',
 } as const;
@@ -79,7 +81,7 @@ const IRREGULAR: Record<string, string[]> = {
 
 // Verbs that double their last consonant: "admitted", "referring", "quipped".
 const DOUBLING = new Set(
-  'admit commit regret prefer refer concur plan quip chat transmit brag beg slam rebut spar shun demur'.split(
+  'admit commit regret prefer refer concur plan quip chat transmit brag beg slam rebut spar shun demur dub'.split(
     ' ',
   ),
 );
@@ -106,8 +108,8 @@ ADDRESSING.add('assure');
 
 /** Every inflected form of a reporting verb, to its entry. */
 export const CUE_VERBS = new Map<string, CueVerb>();
-for (const group of Object.values(GROUPS))
-  for (const item of group.split(/\s+/)) {
+for (const [group, items] of Object.entries(GROUPS))
+  for (const item of items.split(/\s+/)) {
     const m = /^([a-z]+)(?:([:!~])([a-z,]+))?$/.exec(item);
     if (!m) continue;
     const lemma = m[1]!;
@@ -122,6 +124,7 @@ for (const group of Object.values(GROUPS))
             ? { later: particles }
             : {}),
       ...(ADDRESSING.has(lemma) ? { addressee: true } : {}),
+      group,
     };
     for (const form of inflect(lemma)) if (!CUE_VERBS.has(form)) CUE_VERBS.set(form, entry);
   }
@@ -186,7 +189,7 @@ export const NOT_HEAD = new Set(
   ),
 );
 
-/** Nouns that report what someone said or thinks: "Trump's claim that …", "her call for …". */
+/** Nouns that report what someone said or thinks: "the minister's claim that …", "her call for …". */
 export const CUE_NOUNS = new Set(
   'claim claims assertion assertions argument arguments statement statements warning warnings promise promises pledge pledges suggestion suggestions allegation allegations accusation accusations belief beliefs view views insistence contention criticism criticisms call calls demand demands proposal proposals comment comments remark remarks announcement announcements admission acknowledgment acknowledgement assurance assurances prediction predictions denial denials charge charges complaint complaints concern concerns fear fears hope hopes vow vows threat threats insinuation suspicion suspicions conclusion conclusions finding findings estimate estimates emphasis eagerness refusal decision opposition support praise'.split(
     ' ',
