@@ -125,14 +125,15 @@ describe('paraphrase detection', () => {
     expect(paraphraseOf(quoted, reported)).toBeDefined();
   });
 
+  // The report that the passage-reuse and follow-up cases below both start from.
+  const BRIDGE_CLOSURE =
+    'Engineers closed the Alder Street bridge in Penwick on Thursday after finding cracks in two of its steel supports. ' +
+    'The bridge carries about 9,000 vehicles a day across the river Sull and is the main route to the town hospital. ' +
+    'Drivers are being sent on a diversion through Colby that adds around 20 minutes to the journey. ' +
+    'The county roads department said a full inspection would take at least three weeks.';
+
   it('reports one reused paragraph as passage reuse, not as a copy', () => {
-    const original = article(
-      'closure',
-      'Engineers closed the Alder Street bridge in Penwick on Thursday after finding cracks in two of its steel supports. ' +
-        'The bridge carries about 9,000 vehicles a day across the river Sull and is the main route to the town hospital. ' +
-        'Drivers are being sent on a diversion through Colby that adds around 20 minutes to the journey. ' +
-        'The county roads department said a full inspection would take at least three weeks.',
-    );
+    const original = article('closure', BRIDGE_CLOSURE);
     const column = article(
       'column',
       'Penwick has spent a decade arguing about a second river crossing, and this week showed why. ' +
@@ -150,13 +151,7 @@ describe('paraphrase detection', () => {
   });
 
   it('does not take a follow-up restating the background, with names and figures of its own, for a copy', () => {
-    const original = article(
-      'closure',
-      'Engineers closed the Alder Street bridge in Penwick on Thursday after finding cracks in two of its steel supports. ' +
-        'The bridge carries about 9,000 vehicles a day across the river Sull and is the main route to the town hospital. ' +
-        'Drivers are being sent on a diversion through Colby that adds around 20 minutes to the journey. ' +
-        'The county roads department said a full inspection would take at least three weeks.',
-    );
+    const original = article('closure', BRIDGE_CLOSURE);
     const followUp = article(
       'week-later',
       'A week after cracks were found in the Alder Street bridge, ambulance crews in Penwick say the diversion through Colby is costing them time. ' +
