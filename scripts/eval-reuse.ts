@@ -11,6 +11,14 @@ import { fmt, prf, row, sharedFile } from '../src/eval/shared.ts';
 import { splitLines } from '../src/ingest/lines.ts';
 import { ReuseIndex } from '../src/reuse/index.ts';
 import { paraphraseEval } from '../src/reuse/paraphrase-eval.ts';
+import {
+  fitStoryWeights,
+  StoryIdf,
+  type StorySignals,
+  storyProfile,
+  storySignals,
+  storySimilarityOf,
+} from '../src/reuse/similarity.ts';
 import { tokens } from '../src/reuse/sketch.ts';
 
 const THRESHOLD = Number(process.env.REUSE_THRESHOLD ?? 0.5);
@@ -148,23 +156,102 @@ async function copiedOriginals(
   );
 }
 
-function semeval(path: string) {
+interface SemevalPair {
+  lang1: string;
+  lang2: string;
+  text1: string;
+  text2: string;
+  overall: number;
+}
+
+function semevalPairs(path: string): SemevalPair[] {
   const rows = parseCsv(gunzipSync(readFileSync(path)).toString('utf8'));
   const header = rows[0]!;
   const col = (name: string) => header.indexOf(name);
-  const data = rows.slice(1).filter((r) => r.length === header.length);
+  return rows
+    .slice(1)
+    .filter((r) => r.length === header.length)
+    .map((r) => ({
+      lang1: r[col('lang1')]!,
+      lang2: r[col('lang2')]!,
+      text1: r[col('text1')]!,
+      text2: r[col('text2')]!,
+      overall: Number(r[col('Overall')]),
+    }));
+}
+
+/** Each pair's story signals, with document frequencies from the file's own articles, as the baseline's. */
+function storyPairSignals(pairs: SemevalPair[]): StorySignals[] {
+  const profiles = pairs.map(
+    (p) =>
+      [
+        storyProfile({ text: p.text1, lang: p.lang1 }),
+        storyProfile({ text: p.text2, lang: p.lang2 }),
+      ] as const,
+  );
+  const idf = new StoryIdf();
+  for (const [a, b] of profiles) {
+    idf.add(a);
+    idf.add(b);
+  }
+  return profiles.map(([a, b]) => storySignals(a, b, idf));
+}
+
+function semeval(path: string) {
+  const pairs = semevalPairs(path);
   const idf = new Idf();
-  const bags = data.map((r) => [contentWords(r[col('text1')]!), contentWords(r[col('text2')]!)] as const);
+  const bags = pairs.map((p) => [contentWords(p.text1), contentWords(p.text2)] as const);
   for (const [a, b] of bags) {
     idf.add(a);
     idf.add(b);
   }
-  const xs = bags.map(([a, b]) => weightedCosine(a, b, idf));
-  const ys = data.map((r) => -Number(r[col('Overall')]));
+  const before = bags.map(([a, b]) => weightedCosine(a, b, idf));
+  const started = performance.now();
+  const signals = storyPairSignals(pairs);
+  const after = signals.map((s) => storySimilarityOf(s));
+  const ms = performance.now() - started;
+  const ys = pairs.map((p) => -p.overall);
+  const all = pairs.map((_, i) => i);
+  const en = all.filter((i) => pairs[i]!.lang1 === 'en' && pairs[i]!.lang2 === 'en');
+  const cross = all.filter((i) => pairs[i]!.lang1 !== pairs[i]!.lang2);
+  const r = (xs: number[], subset: number[]) =>
+    fmt(
+      pearson(
+        subset.map((i) => xs[i]!),
+        subset.map((i) => ys[i]!),
+      ),
+    );
   console.log(
-    `SemEval-2022 Task 8 sample (${data.length} pairs): Pearson of IDF-weighted cosine with -Overall`,
+    `SemEval-2022 Task 8 sample, test file (${pairs.length} pairs): Pearson with -Overall, before (IDF-weighted ` +
+      'cosine of content words) and after (story similarity, weights fitted on the train file)',
   );
-  console.log(row('Pearson r', fmt(pearson(xs, ys)), 'winner (neural, official eval set) 0.818'));
+  console.log(row('Pearson r, before', r(before, all), ''));
+  console.log(row('Pearson r, story similarity', r(after, all), 'winner (neural, official eval set) 0.818'));
+  console.log(row(`  en-en, ${en.length} pairs: before / after`, `${r(before, en)} / ${r(after, en)}`, ''));
+  console.log(
+    row(`  cross-lingual, ${cross.length}: before / after`, `${r(before, cross)} / ${r(after, cross)}`, ''),
+  );
+  console.log(row('  story similarity, ms for all pairs', `${Math.round(ms)}`, ''));
+  // To check or update the constants in similarity.ts, which were fitted on the train file this way.
+  const train = process.env.REUSE_FIT ? sharedFile('reuse/semeval2022_t8_sample.train.csv.gz') : null;
+  if (train) {
+    const trainPairs = semevalPairs(train);
+    const weights = fitStoryWeights(
+      storyPairSignals(trainPairs),
+      trainPairs.map((p) => -p.overall),
+    );
+    console.log(`  weights refitted on the train file: [${weights.map((w) => w.toFixed(3)).join(', ')}]`);
+    console.log(
+      row(
+        '  Pearson r with them',
+        r(
+          signals.map((s) => storySimilarityOf(s, weights)),
+          all,
+        ),
+        '',
+      ),
+    );
+  }
 }
 
 function pearson(x: number[], y: number[]): number {

@@ -12,6 +12,18 @@ import { originalOf } from './lineage.ts';
 export { alignArticles } from './align.ts';
 export { ReuseIndex } from './index-lsh.ts';
 export { originalOf } from './lineage.ts';
+export {
+  fitStoryWeights,
+  StoryIdf,
+  type StoryProfile,
+  type StorySignals,
+  type StoryText,
+  storyProfile,
+  storyScore,
+  storySignals,
+  storySimilarity,
+  storySimilarityOf,
+} from './similarity.ts';
 export { estimateJaccard, shingleHashes, signature, tokens } from './sketch.ts';
 
 export interface ReuseOptions {
