@@ -154,6 +154,125 @@ describe('fact alignment', () => {
   });
 });
 
+describe('figures that are not disputes', () => {
+  /** An article whose figures are counts (or another dimension), placed by hand. */
+  const counts = (
+    id: string,
+    outlet: string,
+    text: string,
+    figures: { text: string; value: number; low?: number; high?: number; measure: string }[],
+    dimension: Quantity['dimension'] = 'count',
+    unit = '',
+  ) => {
+    const a = story(
+      id,
+      outlet,
+      text,
+      figures.map((f) => ({
+        text: f.text,
+        low: f.low ?? f.value,
+        high: f.high ?? f.value,
+        measure: f.measure,
+        unit,
+      })),
+    );
+    for (const q of a.annotations.quantities) q.dimension = dimension;
+    return a;
+  };
+  const conflicts = (articles: Article[]) =>
+    compareStory(articles).facts.filter((f) => f.status === 'conflict');
+
+  it('does not read a street address, a tally or a clock time as an amount', () => {
+    const a = counts(
+      'a',
+      'A',
+      'The shop in the 3300 block of Elm Avenue was robbed at 9:45 on Sunday night.',
+      [
+        { text: '3300', value: 3300, measure: 'block' },
+        { text: '45', value: 45, measure: 'sunday' },
+      ],
+    );
+    const b = counts('b', 'B', 'The shop in the 3000 block of Elm Avenue was robbed late on Sunday night.', [
+      { text: '3000', value: 3000, measure: 'block' },
+    ]);
+    const c = counts(
+      'c',
+      'C',
+      'The council backed the plan 12-1 on Sunday night, after 40 shops were robbed.',
+      [
+        { text: '12', value: 12, measure: 'sunday' },
+        { text: '40', value: 40, measure: 'shops' },
+      ],
+    );
+    const { facts } = compareStory([a, b, c]);
+    expect(facts.flatMap((f) => f.values.map((v) => v.text)).sort()).toEqual(['40']);
+  });
+
+  it('keeps a change from one figure to another as two amounts', () => {
+    const a = counts('a', 'A', 'The club raised its fee from 64 to 67 dollars, members said.', [
+      { text: '64', value: 64, measure: 'dollars' },
+      { text: '67', value: 67, measure: 'dollars' },
+    ]);
+    expect(compareStory([a]).facts).toHaveLength(2);
+  });
+
+  it('does not set an outlet against another that gives one of its own figures', () => {
+    const a = counts('a', 'A', 'As many as 22 staff had to approve every post, and 17 staff wrote them.', [
+      { text: 'As many as 22', value: 22, low: 11, measure: 'staff' },
+      { text: '17', value: 17, measure: 'staff' },
+    ]);
+    const b = counts('b', 'B', 'Every post needed the approval of upwards of 22 staff, the study found.', [
+      { text: 'upwards of 22', value: 22, high: 33, measure: 'staff' },
+    ]);
+    expect(conflicts([a, b])).toEqual([]);
+  });
+
+  it('does not call two outlets pairing the same two ages with different words a dispute', () => {
+    const ages = (id: string, text: string, figures: { text: string; value: number; measure: string }[]) =>
+      counts(id, id.toUpperCase(), text, figures, 'age', 'year');
+    const a = ages(
+      'a',
+      'The 4-year-old boy was thrown from the roof by his 20-year-old brother, police said.',
+      [
+        { text: '4-year-old', value: 4, measure: 'boy' },
+        { text: '20-year-old', value: 20, measure: 'brother' },
+      ],
+    );
+    const b = ages('b', 'A 20-year-old man threw his 4-year-old brother from the roof, police said.', [
+      { text: '20-year-old', value: 20, measure: 'man' },
+      { text: '4-year-old', value: 4, measure: 'brother' },
+    ]);
+    expect(conflicts([a, b])).toEqual([]);
+  });
+
+  it('does not attach a count of something else that happened to a fact as a stray', () => {
+    const a = counts('a', 'A', 'At least 18 troops were wounded in the clashes near the border on Monday.', [
+      { text: 'At least 18', value: 18, high: 27, measure: 'troops' },
+    ]);
+    const b = counts('b', 'B', 'Monitors said 18 troops were wounded in the clashes near the border.', [
+      { text: '18', value: 18, measure: 'troops' },
+    ]);
+    const c = counts('c', 'C', 'Five soldiers, two of them officers, were also killed, the army said.', [
+      { text: 'Five', value: 5, measure: 'soldiers' },
+    ]);
+    expect(conflicts([a, b, c])).toEqual([]);
+  });
+
+  it('does not attach a span that dates something to a fact about how long something lasted', () => {
+    const years = (id: string, text: string, figure: string, value: number) =>
+      counts(id, id.toUpperCase(), text, [{ text: figure, value, measure: '' }], 'duration', 'hour');
+    const a = years(
+      'a',
+      'Voters are not better off than they were four years ago, he said.',
+      'four years',
+      35064,
+    );
+    const b = years('b', 'Most voters say they are not better off than four years ago.', 'four years', 35064);
+    const c = years('c', 'Banks still struggle three years after the crisis began.', 'three years', 26298);
+    expect(conflicts([a, b, c])).toEqual([]);
+  });
+});
+
 /** A story holding only quote groups, for checking their citations. */
 function storyOf(articles: string[], quotes: QuoteGroup[]): Story {
   return {

@@ -4,7 +4,9 @@
  * (IDF-weighted, so a story's common words do not glue unrelated figures together). Agreement is then
  * judged with interval logic: hedged values are intervals, so "nearly six hours" and "more than five
  * hours" agree, while "roughly 3-1/2 hours" cannot be true with either — a conflict, with the outlets on
- * each side named.
+ * each side named. Two outlets conflict only when none of their figures for the fact can be the same and
+ * they do not both give both figures; digits that count nothing (addresses, tallies, clock times) are
+ * never figures.
  */
 import type { Article, Fact, FactValue, Quantity } from '../model/index.ts';
 import { outletOf } from './outlet.ts';
@@ -21,6 +23,8 @@ interface Item {
   context: string[];
   /** What happened to the counted (killed, injured, evacuated, …), from the nearest event word. */
   event: string | null;
+  /** A span of time that dates something ("four years ago", "seven hours after") rather than lasting. */
+  moment: boolean;
 }
 
 /** The measured noun's head, singular: "negotiations" → "negotiation". */
@@ -54,9 +58,9 @@ function localContext(article: Article, q: Quantity): string[] {
 // count it is, however the outlets phrase the rest ("injured 45 others", "45 were taken to hospital").
 const EVENTS: [string, RegExp][] = [
   ['killed', /^(killed|killing|died|dead|deaths?|fatalit(y|ies)|lives|perished|bodies)$/],
-  ['injured', /^(injured|injuring|injuries|wounded|hurt|hospitali[sz]ed|hospital|casualties)$/],
+  ['injured', /^(injured|injuring|injuries|wounded|hurt|stabbed|hospitali[sz]ed|hospital|casualties)$/],
   ['evacuated', /^(evacuated|evacuation|displaced|fled|homeless|moved)$/],
-  ['arrested', /^(arrested|arrests|detained|detentions|custody|charged)$/],
+  ['arrested', /^(arrested|arrests|detained|detentions|custody|charged|booked)$/],
   ['missing', /^(missing|unaccounted)$/],
   ['rescued', /^(rescued|saved)$/],
 ];
@@ -97,10 +101,49 @@ function measureSimilarity(a: string, b: string): number {
   return SYNONYM_OF.get(a) && SYNONYM_OF.get(a) === SYNONYM_OF.get(b) ? 0.8 : 0;
 }
 
+/**
+ * Digits that are part of something other than an amount: a tally or score ("51-47", "443 to 1"), one
+ * end of a range read alone ("ages 20 to 29", "2-3 inches"), a clock time ("10:33"), a date ("2007-09"),
+ * a street address ("50 Broadway", "the 3300 block of") or a name ("Route 66", "Flight 370", "p. 7").
+ * They count nothing, so setting them against another outlet's figures only invents disputes. A change
+ * ("from 64 to 67") is two amounts and stays.
+ */
+const JOINED_BEFORE = /\d\s?[-–—:/]\s?$|\d\s+to\s+$/i;
+const JOINED_AFTER = /^\s?[-–—:/]\s?\d|^\s+to\s+\d/i;
+const CHANGE = /\bfrom\s+[$£€]?[\d.,]+\s+to\s+$|\bfrom\s+$/i;
+const STREET =
+  /^\s+(?:block\b|(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Place|Parkway|Highway)\b|Broadway\b)/;
+const NAMED =
+  /\b(?:route|interstate|highway|flight|room|suite|apartment|apt\.|no\.|number|chapter|section|article|page|pp?\.|exit|gate|pier|channel)\s+$/i;
+
+function countsSomething(text: string, q: Quantity): boolean {
+  const before = text.slice(Math.max(0, q.start - 30), q.start);
+  const after = text.slice(q.end, q.end + 40);
+  // Number words ("ten", "a dozen") are written out only for amounts.
+  if (!/\d/.test(text.slice(q.start, q.end))) return true;
+  if (STREET.test(after) || NAMED.test(before)) return false;
+  if (CHANGE.test(before)) return true;
+  return !(JOINED_BEFORE.test(before) || JOINED_AFTER.test(after));
+}
+
+/**
+ * "Four years ago", "two decades later", "seven hours after contact was lost": the span places something
+ * in time; "burned for nine hours before it was contained" is how long something lasted.
+ */
+function isMoment(text: string, q: Quantity): boolean {
+  const after = text.slice(q.end, q.end + 12);
+  if (/^[\s']*(?:ago|later|earlier|from now)\b/i.test(after)) return true;
+  return (
+    /^[\s']*(?:after|before|since|prior)\b/i.test(after) &&
+    !/\bfor\s*$/i.test(text.slice(Math.max(0, q.start - 12), q.start))
+  );
+}
+
 function items(articles: Article[]): Item[] {
   const out: Item[] = [];
   for (const article of articles) {
     for (const q of article.annotations.quantities) {
+      if (!countsSomething(article.text, q)) continue;
       out.push({
         value: {
           article: article.id,
@@ -115,6 +158,7 @@ function items(articles: Article[]): Item[] {
         measure: measureKey(q.measure),
         context: localContext(article, q),
         event: q.dimension === 'count' ? eventOf(article, q) : null,
+        moment: q.dimension === 'duration' && isMoment(article.text, q),
       });
     }
   }
@@ -282,6 +326,10 @@ function attachStrays(groups: Item[][]): Item[][] {
       if (head.quantity.dimension !== stray.quantity.dimension || head.quantity.unit !== stray.quantity.unit)
         return false;
       if (fact.some((i) => i.value.article === stray.value.article)) return false;
+      // A count of something else that happened (troops wounded, not soldiers killed) is another fact.
+      if (stray.event && fact.some((i) => i.event && i.event !== stray.event)) return false;
+      // "Four years ago" and "three years after the crisis" date different things from different days.
+      if (stray.moment || fact.every((i) => i.moment)) return false;
       if (
         !fact.some(
           (i) => measureSimilarity(i.measure, stray.measure) >= 0.8 || (!stray.measure && !i.measure),
@@ -299,13 +347,57 @@ function attachStrays(groups: Item[][]): Item[][] {
   return out;
 }
 
+const outletKey = (v: FactValue) => v.outlet ?? v.article;
+
+/**
+ * The pairs of outlets that contradict each other on a fact: none of one's figures for it can be any of
+ * the other's. An outlet giving two figures ("as many as 22", and 17 elsewhere) is not contradicted by
+ * another giving one of them; the sides it straddles come from its own figures, not from a dispute.
+ */
+function contradictions(values: FactValue[]): [FactValue[], FactValue[]][] {
+  const byOutlet = new Map<string, FactValue[]>();
+  for (const v of values) {
+    const list = byOutlet.get(outletKey(v));
+    if (list) list.push(v);
+    else byOutlet.set(outletKey(v), [v]);
+  }
+  const outlets = [...byOutlet.values()];
+  const out: [FactValue[], FactValue[]][] = [];
+  for (let i = 0; i < outlets.length; i++)
+    for (let j = i + 1; j < outlets.length; j++)
+      if (!outlets[i]!.some((x) => outlets[j]!.some((y) => overlapping(x, y))))
+        out.push([outlets[i]!, outlets[j]!]);
+  return out;
+}
+
 export function alignFacts(articles: Article[], idf: Idf): Fact[] {
-  const groups = cluster(items(articles), idf);
+  const all = items(articles);
+  // Every figure each outlet gives, by dimension and unit.
+  const reported = new Map<string, FactValue[]>();
+  for (const i of all) {
+    const key = `${outletKey(i.value)}|${i.quantity.dimension}|${i.quantity.unit}`;
+    const list = reported.get(key);
+    if (list) list.push(i.value);
+    else reported.set(key, [i.value]);
+  }
+  // Two outlets that each also give the other's figure (a 20-year-old and his 4-year-old brother, in
+  // both) report the same figures and only pair them with different words: no dispute.
+  const alsoGives = (outlet: FactValue[], other: FactValue[], dimension: string, unit: string) =>
+    (reported.get(`${outletKey(outlet[0]!)}|${dimension}|${unit}`) ?? []).some((x) =>
+      other.some((y) => overlapping(x, y)),
+    );
+  const groups = cluster(all, idf);
   return groups.map((g, n) => {
     const values = g.map((i) => i.value);
     const sides = compatibleSides(values);
+    const { dimension, unit } = g[0]!.quantity;
+    const disputed =
+      sides.length > 1 &&
+      contradictions(values).some(
+        ([a, b]) => !(alsoGives(a, b, dimension, unit) && alsoGives(b, a, dimension, unit)),
+      );
     const status: Fact['status'] =
-      new Set(values.map((v) => v.article)).size < 2 ? 'single' : sides.length > 1 ? 'conflict' : 'agree';
+      new Set(values.map((v) => v.article)).size < 2 ? 'single' : disputed ? 'conflict' : 'agree';
     const head = g[0]!.quantity;
     return {
       id: `f${n + 1}`,

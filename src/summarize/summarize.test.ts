@@ -70,6 +70,7 @@ describe('summary candidates', () => {
       true,
     );
     expect(isUsable('The paper said its subscriber numbers rose by a third over the past year.')).toBe(true);
+    expect(isUsable('The new river bridge opened to traffic in Riverton on March 3, 2026.')).toBe(true);
     for (const junk of [
       'Sign up for our daily newsletter to get the latest headlines in your inbox.',
       'You can add location information to your Tweets, such as your city, from the web.',
@@ -79,6 +80,8 @@ describe('summary candidates', () => {
       'The mayor was seen leaving the building with her aides late on Monday evening...',
       'and the council members said they would vote again after the summer recess.',
       'Read the full statement from the council at https://example.org/statement today.',
+      'Council members listen to residents at the town hall in Riverton, Tuesday, March 3, 2026.',
+      'The interactive transcript could not be loaded, so please try again in a few minutes.',
     ])
       expect(isUsable(junk), junk).toBe(false);
   });
@@ -114,7 +117,7 @@ describe('summary candidates', () => {
         },
         {
           doc_id: 'b',
-          text: 'The Riverton council approved the new river bridge budget on Tuesday. \n \n Work on the new river bridge could start in the spring, the city engineer said.',
+          text: 'The mayor of Riverton has opposed the new river bridge for months. \n \n Work on the new river bridge could start in the spring, the city engineer said.',
         },
       ],
     });
@@ -134,6 +137,36 @@ describe('summary candidates', () => {
     );
     expect(prompted.summary.length).toBeGreaterThan(0);
     expect(prompted.summary.some((s) => s.text.includes('would veto'))).toBe(false);
+  });
+
+  it('brings in the sentence a strong leaning sentence needs, as one passage', () => {
+    const veto =
+      'But the mayor warned that she would veto the harbour tunnel plan that the council passed by a single vote.';
+    const before = 'Several residents of Riverton spoke at the town hall meeting on a rainy evening.';
+    const cluster = (leaning: string) => ({
+      id: 'c',
+      documents: [
+        {
+          doc_id: 'a',
+          text: `Parking near the hall was hard to find all evening. \n \n ${before}${leaning} \n \n A choir from the local school sang before the meeting began.`,
+        },
+        {
+          doc_id: 'b',
+          text: 'Engineers spent two years designing the harbour tunnel under the river. \n \n Council members passed the plan by a single vote after midnight. \n \n The mayor has warned that a veto is likely. \n \n Critics of the harbour tunnel plan cheered the warning from the mayor.',
+        },
+        {
+          doc_id: 'c',
+          text: 'Supporters say the harbour tunnel will ease traffic in the old town. \n \n The council approved the tunnel plan by a single vote on Tuesday. \n \n Aides to the mayor said a veto was being drafted at city hall. \n \n The mayor warned the council against the tunnel plan last year.',
+        },
+      ],
+    });
+    const texts = (leaning: string) =>
+      summarizeCluster(cluster(leaning), { words: 40 }).summary.map((s) => s.text);
+    // Alone, the sentence before it is not worth the words; with the sentence leaning on it, it is.
+    expect(texts('')).not.toContain(before);
+    const summary = texts(` ${veto}`);
+    expect(summary).toContain(veto);
+    expect(summary[summary.indexOf(veto) - 1]).toBe(before);
   });
 
   it('leaves the dateline out and cites the kept text as an exact span', () => {

@@ -5,8 +5,8 @@
  * each pick discounting what resembles it (maximal marginal relevance) and skipping anything too close to
  * what is already chosen; the chosen ones are ordered by publication time and position. A leading
  * dateline ("WASHINGTON (AP) —", "(CNN) —") is left out, its citation starting where the kept text
- * starts. A sentence that leans on the one before it ("But he …") is a candidate only once that one is
- * chosen, so it always follows it in the summary. Each summary sentence cites itself and every aligned
+ * starts. A sentence that leans on the one before it ("But he …") is taken only after that one or
+ * together with it, so it always follows it in the summary. Each summary sentence cites itself and every aligned
  * sentence of the other articles. Contested facts are stated as contested, with every value cited, never
  * silently picked.
  */
@@ -43,7 +43,7 @@ const SUPPORTS = 0.45;
 // Tuned on multinews_val_dev250 (never on the test slice): a chosen sentence this close to another blocks
 // it; support counts only similarity above SUPPORT_FLOOR; an article's lead sentence weighs LEAD_WEIGHT.
 const REDUNDANT = 0.3;
-const SUPPORT_FLOOR = 0.2;
+const SUPPORT_FLOOR = 0.1;
 const LEAD_WEIGHT = 1.0;
 // How strongly likeness to a chosen sentence discounts a candidate: score × (1 − MMR × similarity).
 const MMR = 1.0;
@@ -62,12 +62,14 @@ function sentencesOf(article: Article): { start: number; end: number }[] {
 const BOILERPLATE = new RegExp(
   [
     // Web-archive and social-media stubs saved in place of the article.
-    'crawl data|web crawl|this crawl|crawls of|crawler|no more 404|warc files?|heritrix|robots\\.txt|embargo period',
+    'crawl data|web crawl|this crawl|crawls? of|crawler|no more 404|warc files?|heritrix|robots\\.txt|embargo period',
+    'not publicly accessible|may no longer be (?:here|available)|could not be loaded',
     'tweet with a location|location information to your tweets|tweet location history',
     // Prompts to the reader.
     'newsletters?|subscribe|subscribing|click here|(e-?mail|news) alerts|breaking news e-?mails',
     '(join|like|follow) us on|by submitting|you agree to|premium content|delivered straight|email this|share this',
     'mailing list|enable javascript|javascript is disabled|your browser|use cookies|cookie policy',
+    'download (?:the|our) [^.]{0,40}app|web exclusives',
     // Page furniture and error pages.
     'page you requested|custom domain|help center|hide caption|enlarge image|buy photo|skip in skip|embed x share',
     'story continued below|when the video has been rented|video is unavailable',
@@ -83,9 +85,21 @@ const BOILERPLATE = new RegExp(
   'i',
 );
 
-/** Photo captions and credits: "FILE - In this May 3 photo, …", "(AP Photo/…)", "Getty Images …". */
-const CAPTION =
-  /\bfile\s*[-–—]\s*in this\b|^in this\b.*\b(photo|image|picture)\b|\bfile photo\b|\b(ap|afp|reuters|getty|epa) (photo|images?)\b|\bphoto (by|credit|courtesy)\b|\b(photo|photograph) provided by\b|\bcaption\b|^photos?:/i;
+/**
+ * Photo captions and credits: "FILE - In this May 3 photo, …", "(AP Photo/…)", "Getty Images …", and the
+ * agencies' caption form, which ends on the day the picture was taken ("… in Rome, Saturday, March 23,
+ * 2013."), as a sentence of the story itself does not.
+ */
+const CAPTION = new RegExp(
+  [
+    /\bfile\s*[-–—]\s*in this\b|^in this\b.*\b(photo|image|picture)\b|\bfile photo\b/.source,
+    /\b(ap|afp|reuters|getty|epa) (photo|images?)\b|\bphoto (by|credit|courtesy)\b/.source,
+    /\b(photo|photograph) (provided|released) by\b|\bcaption\b|^photos?:/.source,
+    /(?:,|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$/
+      .source,
+  ].join('|'),
+  'i',
+);
 
 /** A heading: most longer words capitalised ("Trending News: How Good Of A Person Are You?"). */
 function isHeading(text: string): boolean {
@@ -184,8 +198,9 @@ export function describeContested(fact: Fact): { text: string; sources: Cite[] }
  * Greedy maximal marginal relevance: each round takes the candidate whose score, discounted by its
  * closest likeness to what is already chosen (score × (1 − similarity)), is highest. A sentence that
  * would overflow the word budget (with the dispute lines it brings) is passed over, the budget being an
- * upper bound; one too close to a chosen sentence is never taken; one leaning on the sentence before it
- * waits until that one is chosen.
+ * upper bound; one too close to a chosen sentence is never taken. One leaning on the sentence before it
+ * is taken after that one, or with it: the two then compete as one passage, scored by their words'
+ * average, so a strong "But he …" can bring in the sentence it needs.
  */
 function select(
   usable: Candidate[],
@@ -200,16 +215,42 @@ function select(
   const length = pool.map((c) => wordCount(c.text));
   const likeness = new Float64Array(pool.length);
   const open = pool.map(() => true);
+  const at = new Map(pool.map((c, i) => [c, i]));
   let words = 0;
+  /** Takes one sentence, with the disputes it brings, if they fit; whether it was taken. */
+  const take = (i: number): boolean => {
+    open[i] = false;
+    const c = pool[i]!;
+    // A sentence brings the disputes it states one side of (stated once each): they count against the
+    // budget with it.
+    const disputes = disputesOf(c).filter((d) => !stated.has(d.fact));
+    const n = length[i]! + disputes.reduce((sum, d) => sum + d.words, 0);
+    if (words + n > budgetWords && chosen.length) return false;
+    chosen.push(c);
+    taken.add(c);
+    for (const d of disputes) stated.add(d.fact);
+    words += n;
+    for (let j = 0; j < pool.length; j++)
+      if (open[j]) likeness[j] = Math.max(likeness[j]!, vectorCosine(pool[j]!.vector, c.vector));
+    return true;
+  };
   while (chosen.length < budgetSentences && words < budgetWords) {
     let best = -1;
     let bestValue = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < pool.length; i++) {
-      // Sorted by score and discounted by at most a factor: nothing further down can beat the best.
+      // Sorted by score and discounted by at most a factor (a passage's average is below its better
+      // sentence's score): nothing further down can beat the best.
       if (pool[i]!.score <= bestValue) break;
       if (!open[i]) continue;
       const leansOn = pool[i]!.after;
-      if (leansOn && !taken.has(leansOn)) continue;
+      if (leansOn && !taken.has(leansOn)) {
+        const value = passageValue(i, at.get(leansOn));
+        if (value > bestValue) {
+          bestValue = value;
+          best = i;
+        }
+        continue;
+      }
       // Words only grow and likeness only rises: a sentence that overflows the budget or is too close to
       // a chosen one now will be so in every later round, and is set aside for good.
       if ((chosen.length && words + length[i]! > budgetWords) || likeness[i]! > REDUNDANT) {
@@ -223,21 +264,29 @@ function select(
       }
     }
     if (best < 0) break;
-    open[best] = false;
-    const c = pool[best]!;
-    // A sentence brings the disputes it states one side of (stated once each): they count against the
-    // budget with it.
-    const disputes = disputesOf(c).filter((d) => !stated.has(d.fact));
-    const n = length[best]! + disputes.reduce((sum, d) => sum + d.words, 0);
-    if (words + n > budgetWords && chosen.length) continue;
-    chosen.push(c);
-    taken.add(c);
-    for (const d of disputes) stated.add(d.fact);
-    words += n;
-    for (let i = 0; i < pool.length; i++)
-      if (open[i]) likeness[i] = Math.max(likeness[i]!, vectorCosine(pool[i]!.vector, c.vector));
+    const before = pool[best]!.after;
+    if (before && !taken.has(before) && !take(at.get(before)!)) continue;
+    take(best);
   }
   return chosen;
+
+  /**
+   * A leaning sentence `i` taken with the one before it, `p`, as one passage: both must still be open,
+   * fit the budget together and be far enough from what is chosen and from each other (a sentence that
+   * repeats the one it leans on adds nothing).
+   */
+  function passageValue(i: number, p: number | undefined): number {
+    // Two sentences must fit the sentence budget as well as the word budget.
+    if (p === undefined || !open[p] || chosen.length + 2 > budgetSentences) return Number.NEGATIVE_INFINITY;
+    const first = pool[p]!;
+    if (first.after && !taken.has(first.after)) return Number.NEGATIVE_INFINITY;
+    const words2 = length[i]! + length[p]!;
+    const like = Math.max(likeness[i]!, likeness[p]!);
+    if ((chosen.length && words + words2 > budgetWords) || like > REDUNDANT) return Number.NEGATIVE_INFINITY;
+    if (vectorCosine(pool[i]!.vector, first.vector) > REDUNDANT) return Number.NEGATIVE_INFINITY;
+    const average = (pool[i]!.score * length[i]! + first.score * length[p]!) / words2;
+    return average * (1 - MMR * like);
+  }
 }
 
 export function summarize(input: SummaryInput, options: SummaryOptions = {}): SummarySentence[] {
