@@ -169,6 +169,33 @@ describe('summary candidates', () => {
     expect(summary[summary.indexOf(veto) - 1]).toBe(before);
   });
 
+  it("ranks by the fitted scorer: the story's central, supported sentence first, even from one article", () => {
+    const cluster = {
+      id: 'c',
+      documents: [
+        {
+          doc_id: 'a',
+          text: 'A choir from the local school sang two songs before the meeting in the old hall began. \n \n The Riverton council voted to build a toll bridge over the river after a long debate on Tuesday.',
+        },
+        {
+          doc_id: 'b',
+          text: 'Riverton will build a toll bridge over the river, the council decided on Tuesday. \n \n Parking near the old hall was hard to find for most of the cold and windy evening.',
+        },
+        {
+          doc_id: 'c',
+          text: 'The toll bridge over the river was approved by the Riverton council on Tuesday night. \n \n Tickets for the spring fair at the school go on sale next week at the library.',
+        },
+      ],
+    };
+    const { summary } = summarizeCluster(cluster, { words: 20 });
+    expect(summary).toHaveLength(1);
+    expect(summary[0]!.text).toMatch(/toll bridge/);
+    expect(summary[0]!.sources.length).toBeGreaterThan(1);
+    // One article: no support at all, and still a summary (every score stays above zero).
+    const single = summarizeCluster({ id: 's', documents: [cluster.documents[0]!] }, { words: 40 });
+    expect(single.summary.length).toBeGreaterThan(0);
+  });
+
   it('leaves the dateline out and cites the kept text as an exact span', () => {
     const cluster = {
       id: 'c',

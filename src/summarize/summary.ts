@@ -1,6 +1,7 @@
 /**
- * The neutral multi-source summary. Sentences are scored by how much the other outlets support them
- * (IDF-weighted similarity to sentences of other articles), with a small lead bonus; scraping debris (web
+ * The neutral multi-source summary. Sentences are scored by a linear model fitted on a development set:
+ * how much the other outlets support them (IDF-weighted similarity to sentences of other articles), how
+ * close they are to the whole story, their position and their make-up; scraping debris (web
  * boilerplate, photo captions, headings, fragments) is never a candidate. The best are picked greedily,
  * each pick discounting what resembles it (maximal marginal relevance) and skipping anything too close to
  * what is already chosen; the chosen ones are ordered by publication time and position. A leading
@@ -41,10 +42,45 @@ interface Candidate {
 const NO_VECTOR = bagVector([]);
 const SUPPORTS = 0.45;
 // Tuned on multinews_val_dev250 (never on the test slice): a chosen sentence this close to another blocks
-// it; support counts only similarity above SUPPORT_FLOOR; an article's lead sentence weighs LEAD_WEIGHT.
+// it; support counts only similarity above SUPPORT_FLOOR.
 const REDUNDANT = 0.3;
 const SUPPORT_FLOOR = 0.1;
-const LEAD_WEIGHT = 1.0;
+/**
+ * A candidate's score is a linear function of what the summariser already knows about it, fitted by
+ * least squares (standardised ridge, λ = 0.01) on multinews_val_dev250 to the sentence's ROUGE-1 + 2 ×
+ * ROUGE-2 precision against the reference; the features were chosen by 5-fold cross-validation over
+ * clusters, by the ROUGE of the summaries, not the fit. It beat the hand-set support + lead score on
+ * cross-validated dev ROUGE (47.5 against 47.0 R-1): support helps relative to the story's best-supported
+ * sentence, and likeness to the whole story and to the article's opening add what support misses. The
+ * weights of correlated features (the two position terms, likeness to the opening) only make sense
+ * together: refit them together, never one alone.
+ */
+const WEIGHTS = {
+  bias: 1.1436,
+  /** 1 / (1 + rank among the article's usable sentences). */
+  usableLead: 0.3234,
+  firstUsable: -0.3942,
+  /** Sentence index / sentences in the article. */
+  relativePosition: -0.1061,
+  /** Words / 30. */
+  length: -0.1922,
+  /** Content words per word. */
+  contentShare: -0.6515,
+  quote: 0.1031,
+  /** The article's mean support over the best article's. */
+  articleSupport: 0.0818,
+  /** Cosine to the bag of every sentence of the story. */
+  centroid: 1.2495,
+  /** Cosine to the article's first usable sentence. */
+  likeOpening: 0.1742,
+  singleArticle: 0.3948,
+  /** Support over the story's best-supported sentence's. */
+  relativeSupport: 0.3443,
+  /** Mean IDF of the content words / 5. */
+  rarity: -0.4619,
+  /** ln(articles). */
+  articles: 0.1363,
+};
 // How strongly likeness to a chosen sentence discounts a candidate: score × (1 − MMR × similarity).
 const MMR = 1.0;
 
@@ -289,6 +325,64 @@ function select(
   }
 }
 
+/** Scores every usable candidate with the fitted linear model (see WEIGHTS). */
+function scoreCandidates(
+  articles: Article[],
+  candidates: Candidate[],
+  usable: Candidate[],
+  support: Map<Candidate, number>,
+  idf: Idf,
+): void {
+  const sentences = new Map<Article, number>();
+  for (const c of candidates) sentences.set(c.article, (sentences.get(c.article) ?? 0) + 1);
+  const centroid = bagVector(
+    candidates.flatMap((c) => c.words),
+    idf,
+  );
+  const opening = new Map<Article, Candidate>();
+  const rank = new Map<Candidate, number>();
+  const supportIn = new Map<Article, { sum: number; n: number }>();
+  let bestSupport = 0;
+  for (const c of usable) {
+    const s = supportIn.get(c.article) ?? { sum: 0, n: 0 };
+    rank.set(c, s.n);
+    s.sum += support.get(c)!;
+    s.n++;
+    supportIn.set(c.article, s);
+    if (!opening.has(c.article)) opening.set(c.article, c);
+    bestSupport = Math.max(bestSupport, support.get(c)!);
+  }
+  let bestArticle = 0;
+  for (const s of supportIn.values()) bestArticle = Math.max(bestArticle, s.sum / s.n);
+  const w = WEIGHTS;
+  const story =
+    w.bias + (articles.length === 1 ? w.singleArticle : 0) + w.articles * Math.log(articles.length);
+  for (const c of usable) {
+    const words = wordCount(c.text);
+    const r = rank.get(c)!;
+    const first = opening.get(c.article)!;
+    const own = supportIn.get(c.article)!;
+    let rarity = 0;
+    for (const word of c.words) rarity += idf.weight(word);
+    const score =
+      story +
+      w.usableLead / (1 + r) +
+      (r === 0 ? w.firstUsable : 0) +
+      (w.relativePosition * c.index) / sentences.get(c.article)! +
+      (w.length * words) / 30 +
+      (words ? (w.contentShare * c.words.length) / words : 0) +
+      (/["“”]/.test(c.text) ? w.quote : 0) +
+      (bestArticle ? (w.articleSupport * own.sum) / own.n / bestArticle : 0) +
+      w.centroid * vectorCosine(c.vector, centroid) +
+      w.likeOpening * (first === c ? 1 : vectorCosine(c.vector, first.vector)) +
+      (bestSupport ? (w.relativeSupport * support.get(c)!) / bestSupport : 0) +
+      (c.words.length ? (w.rarity * rarity) / c.words.length / 5 : 0);
+    // Selection discounts a score by a factor and stops at the first score below the best value so far:
+    // both need scores above zero.
+    c.score = Math.max(1e-6, score);
+  }
+}
+
 export function summarize(input: SummaryInput, options: SummaryOptions = {}): SummarySentence[] {
   const { articles } = input;
   const budgetWords = options.words ?? (options.sentences ? Number.POSITIVE_INFINITY : 120);
@@ -321,16 +415,17 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   const usable = [...usableSet];
   const comparable = comparablePairs(candidates.map((c) => c.words));
   const position = new Map(candidates.map((c, i) => [c, i]));
+  const support = new Map<Candidate, number>();
   for (const c of usable) {
-    let support = 0;
+    let sum = 0;
     for (const j of comparable(position.get(c)!)) {
       const other = candidates[j]!;
       if (other.article !== c.article)
-        support += Math.max(0, vectorCosine(c.vector, other.vector) - SUPPORT_FLOOR);
+        sum += Math.max(0, vectorCosine(c.vector, other.vector) - SUPPORT_FLOOR);
     }
-    const lead = 1 / (1 + c.index);
-    c.score = support + LEAD_WEIGHT * lead + (articles.length === 1 ? lead : 0);
+    support.set(c, sum);
   }
+  scoreCandidates(articles, candidates, usable, support, idf);
   // A sentence cites itself and every other outlet's sentence saying the same.
   const sourcesOf = (c: Candidate): Cite[] => {
     const sources: Cite[] = [{ article: c.article.id, start: c.start, end: c.end, text: c.text }];
