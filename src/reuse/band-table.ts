@@ -47,14 +47,10 @@ export class BandTable {
   }
 
   /**
-   * Puts `slot` at the head of the bucket of `key` unless the bucket already holds `max` slots; returns
-   * the previous head (slot + 1, 0 for none), which the caller stores as the slot's `next`, or -1 when full.
+   * Puts `slot` at the head of the bucket of `key`, in the cell `locate` gave with no other push in
+   * between, unless the bucket already holds `max` slots; returns the previous head (slot + 1, 0 for none),
+   * which the caller stores as the slot's `next`, or -1 when full.
    */
-  push(key: number, slot: number, max: number): number {
-    return this.pushAt(this.locate(key), key, slot, max);
-  }
-
-  /** `push` into the cell `locate` gave for `key`, with no other push in between. */
   pushAt(at: number, key: number, slot: number, max: number): number {
     const cells = this.cells;
     if (cells[at + 1] === 0) {

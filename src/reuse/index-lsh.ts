@@ -108,25 +108,9 @@ export class ReuseIndex {
       const exactOf = this.exactGroup(doc).find((id) => id !== doc.id) ?? null;
       return { exactOf, candidates: exactOf ? [] : this.query(doc, threshold) };
     }
-    const group = this.byExact.get(doc.normalizedHash);
-    if (group) {
-      this.store(doc);
-      group.push(doc.id);
-      return { exactOf: group[0]!, candidates: [] };
-    }
-    const keys = bandKeysOf(doc);
     const found = this.startQuery();
-    const slot = this.store(doc);
-    this.byExact.set(doc.normalizedHash, [doc.id]);
-    for (let b = 0; b < BANDS; b++) {
-      const table = this.bands[b]!;
-      const at = table.locate(keys[b]!);
-      this.collect(doc, table.headAt(at), b, slot, threshold, found);
-      const previous = table.pushAt(at, keys[b]!, slot, this.maxBucket);
-      if (previous > 0) this.next[slot * BANDS + b] = previous;
-    }
-    doc.bandKeys = undefined;
-    return { exactOf: null, candidates: ranked(found) };
+    const exactOf = this.place(doc, found, threshold);
+    return { exactOf, candidates: exactOf ? [] : ranked(found) };
   }
 
   exactGroup(doc: IndexedDoc): string[] {
@@ -135,21 +119,7 @@ export class ReuseIndex {
 
   add(doc: IndexedDoc): void {
     if (doc.words === 0 || this.slotOf.has(doc.id)) return;
-    const group = this.byExact.get(doc.normalizedHash);
-    const slot = this.store(doc);
-    if (group) {
-      // An exact copy adds nothing to the LSH buckets: its group's first member stands for it.
-      group.push(doc.id);
-      return;
-    }
-    this.byExact.set(doc.normalizedHash, [doc.id]);
-    const keys = bandKeysOf(doc);
-    for (let b = 0; b < BANDS; b++) {
-      const previous = this.bands[b]!.push(keys[b]!, slot, this.maxBucket);
-      if (previous > 0) this.next[slot * BANDS + b] = previous;
-    }
-    // Only queries need the keys again, and they work out their own: the index keeps what it must.
-    doc.bandKeys = undefined;
+    this.place(doc, null, 0);
   }
 
   toJSON(): { docs: [string, number[], number, number][] } {
@@ -168,6 +138,32 @@ export class ReuseIndex {
     for (const [id, sig, words, normalizedHash] of state?.docs ?? [])
       index.add({ id, sig: Uint32Array.from(sig), words, normalizedHash });
     return index;
+  }
+
+  /**
+   * Stores `doc` and links it into every band's bucket; returns the first member of its exact group when
+   * it has one. An exact copy adds nothing to the buckets: its group's first member stands for it. With
+   * `found`, each bucket chain is read for the query before `doc` joins it, so one probe serves both.
+   */
+  private place(doc: IndexedDoc, found: Found | null, threshold: number): string | null {
+    const group = this.byExact.get(doc.normalizedHash);
+    const slot = this.store(doc);
+    if (group) {
+      group.push(doc.id);
+      return group[0]!;
+    }
+    this.byExact.set(doc.normalizedHash, [doc.id]);
+    const keys = bandKeysOf(doc);
+    for (let b = 0; b < BANDS; b++) {
+      const table = this.bands[b]!;
+      const at = table.locate(keys[b]!);
+      if (found) this.collect(doc, table.headAt(at), b, slot, threshold, found);
+      const previous = table.pushAt(at, keys[b]!, slot, this.maxBucket);
+      if (previous > 0) this.next[slot * BANDS + b] = previous;
+    }
+    // Only queries need the keys again, and they work out their own: the index keeps what it must.
+    doc.bandKeys = undefined;
+    return null;
   }
 
   /** Gives `doc` the next slot and its columns, growing them (and the bucket chains) as needed. */
