@@ -31,14 +31,38 @@ export function eventFacts(
   matching: EventMatching,
   kind: { dimension: string; unit: string; firstId: number },
 ): Fact[] {
-  // Each mention is compared with every member of every group: members carry their vectors, and groups
-  // the articles they hold, so that the comparisons do no lookups.
-  const groups: { members: EventMention[]; vectors: BagVector[]; articles: Set<string> }[] = [];
+  // Each mention is compared with every member of the groups that could take it: a member must share
+  // `minSharedWords` of its words (and a positive cosine needs one), so a group whose members together
+  // share fewer is passed over unvisited. Members carry their vectors, and groups the articles they hold,
+  // so that the comparisons do no lookups.
+  const groups: {
+    members: EventMention[];
+    vectors: BagVector[];
+    articles: Set<string>;
+    words: Set<string>;
+  }[] = [];
+  const groupsWithWord = new Map<string, number[]>();
+  const sharedCount: number[] = [];
+  // A positive cosine needs a shared word: with a threshold above 0 nothing else can win.
+  const need = matching.minCosine > 0 ? Math.max(1, matching.minSharedWords) : 0;
   for (const item of mentions) {
     let best: (typeof groups)[number] | undefined;
+    let bestIndex = -1;
     let bestScore = matching.minCosine;
     const vector = bagVector(item.words, idf);
-    for (const g of groups) {
+    const itemWords = new Set(item.words);
+    let reachable: number[];
+    if (need === 0) reachable = groups.map((_, i) => i);
+    else {
+      reachable = [];
+      for (const w of itemWords)
+        for (const g of groupsWithWord.get(w) ?? []) if (++sharedCount[g]! === need) reachable.push(g);
+      for (const w of itemWords) for (const g of groupsWithWord.get(w) ?? []) sharedCount[g] = 0;
+      // In the order the groups were made, as every group used to be visited: a later one wins a tie.
+      reachable.sort((a, b) => a - b);
+    }
+    for (const index of reachable) {
+      const g = groups[index]!;
       if (g.articles.has(item.value.article)) continue;
       let score = 0;
       for (let k = 0; k < g.members.length; k++) {
@@ -53,13 +77,22 @@ export function eventFacts(
       }
       if (score >= bestScore) {
         best = g;
+        bestIndex = index;
         bestScore = score;
       }
     }
     if (!best) {
-      best = { members: [], vectors: [], articles: new Set() };
-      groups.push(best);
+      best = { members: [], vectors: [], articles: new Set(), words: new Set() };
+      bestIndex = groups.push(best) - 1;
+      sharedCount.push(0);
     }
+    for (const w of itemWords)
+      if (!best.words.has(w)) {
+        best.words.add(w);
+        const list = groupsWithWord.get(w);
+        if (list) list.push(bestIndex);
+        else groupsWithWord.set(w, [bestIndex]);
+      }
     best.members.push(item);
     best.vectors.push(vector);
     best.articles.add(item.value.article);
