@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentWords, stem } from './words.ts';
+import { bagVector, CosineIndex, contentWords, Idf, stem, vectorCosine } from './words.ts';
 
 describe('stem', () => {
   it('strips exactly what the regular expressions it replaces would', () => {
@@ -45,5 +45,25 @@ describe('contentWords', () => {
     expect(first).toEqual(['minister', 'agre', 'new', 'talk']);
     expect(contentWords('The ministers agreed on new talks.')).toBe(first);
     expect(() => first.push('x')).toThrow(TypeError);
+  });
+});
+
+describe('CosineIndex', () => {
+  it('gives exactly the cosine vectorCosine gives for every pair, sharing words or not', () => {
+    const word = fc.constantFrom('talk', 'minister', 'geneva', 'ceasefire', 'border', 'troop', 'aid', 'vote');
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { maxLength: 12 }), { minLength: 1, maxLength: 20 }), (bags) => {
+        const idf = new Idf();
+        for (const bag of bags) idf.add(bag);
+        const vectors = bags.map((bag) => bagVector(bag, idf));
+        const index = new CosineIndex(vectors);
+        for (let i = 0; i < vectors.length; i++) {
+          const dots = index.dotsOf(i);
+          for (let j = 0; j < vectors.length; j++)
+            expect(index.cosine(i, j, dots)).toBe(vectorCosine(vectors[i]!, vectors[j]!));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

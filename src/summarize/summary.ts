@@ -14,8 +14,10 @@
 import {
   type BagVector,
   bagVector,
+  CosineIndex,
   comparablePairs,
   contentWords,
+  EXHAUSTIVE_BAGS,
   Idf,
   vectorCosine,
 } from '../compare/words.ts';
@@ -415,14 +417,28 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
   const usable = [...usableSet];
   const comparable = comparablePairs(candidates.map((c) => c.words));
   const position = new Map(candidates.map((c, i) => [c, i]));
+  // Support sums a sentence's similarity to every comparable sentence of the other articles. When every
+  // pair is comparable, the cosines come from one walk over the shared words' postings rather than a
+  // merge per pair (a story's sentences mostly share nothing, and a pair sharing nothing adds 0); a big
+  // story compares only the pairs sharing a rare word, each merged as before.
   const support = new Map<Candidate, number>();
+  const cosines =
+    candidates.length <= EXHAUSTIVE_BAGS ? new CosineIndex(candidates.map((c) => c.vector)) : undefined;
   for (const c of usable) {
+    const i = position.get(c)!;
     let sum = 0;
-    for (const j of comparable(position.get(c)!)) {
-      const other = candidates[j]!;
-      if (other.article !== c.article)
-        sum += Math.max(0, vectorCosine(c.vector, other.vector) - SUPPORT_FLOOR);
-    }
+    if (cosines) {
+      const dots = cosines.dotsOf(i);
+      // In ascending order, as the sum always ran.
+      for (let j = 0; j < candidates.length; j++)
+        if (j !== i && dots[j] !== 0 && candidates[j]!.article !== c.article)
+          sum += Math.max(0, cosines.cosine(i, j, dots) - SUPPORT_FLOOR);
+    } else
+      for (const j of comparable(i)) {
+        const other = candidates[j]!;
+        if (other.article !== c.article)
+          sum += Math.max(0, vectorCosine(c.vector, other.vector) - SUPPORT_FLOOR);
+      }
     support.set(c, sum);
   }
   scoreCandidates(articles, candidates, usable, support, idf);
