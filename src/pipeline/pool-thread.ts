@@ -1,5 +1,6 @@
 /** The worker-thread side of the pool (pool.ts): one task at a time, answered with JSON text. */
 import { parentPort } from 'node:worker_threads';
+import { encodeStory } from '../store/codec.ts';
 import { buildStory } from './analyze.ts';
 import type { PoolReply, PoolTask } from './pool.ts';
 import { prepareArticle } from './prepare.ts';
@@ -10,7 +11,8 @@ parentPort?.on('message', (message: PoolTask & { task: number }) => {
     const result =
       message.kind === 'prepare'
         ? prepareArticle(message.doc, { id: message.id })
-        : buildStory(message.group, message.articles, message.duplicates);
+        : // Encoded here, in parallel, rather than on the thread that writes it to the database.
+          encodeStory(buildStory(message.group, message.articles, message.duplicates));
     reply = { task: message.task, json: JSON.stringify(result) };
   } catch (error) {
     reply = { task: message.task, error: (error as Error).message };

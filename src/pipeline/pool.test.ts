@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawDocument } from '../ingest/index.ts';
+import { decodeStory } from '../store/codec.ts';
 import { buildStory } from './analyze.ts';
 import { WorkerPool } from './pool.ts';
 import { prepareArticle } from './prepare.ts';
@@ -30,8 +31,11 @@ describe('WorkerPool', () => {
     const here = docs.map((d) => prepareArticle(d, { id: d.id! }));
     expect(inThreads).toEqual(JSON.parse(JSON.stringify(here)));
     const group = { id: 's1', title: 'Ferry talks', keywords: ['ferry'], articles: ['a', 'b'] };
-    const story = await pool.buildStory(group, inThreads, []);
+    const encoded = await pool.buildStory(group, inThreads, []);
+    const story = decodeStory(encoded.body);
     expect(story).toEqual(JSON.parse(JSON.stringify(buildStory(group, here, []))));
+    expect(encoded).toMatchObject({ id: 's1', title: 'Ferry talks', keywords: ['ferry'] });
+    expect(encoded.conflicts).toBe(story.facts.filter((f) => f.status === 'conflict').length);
     expect(story.facts.some((f) => f.status === 'conflict')).toBe(true);
   });
 

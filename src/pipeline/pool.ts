@@ -1,8 +1,8 @@
 /**
  * Worker threads for the two pure, heavy steps of a stored corpus: preparing an article (extraction and
- * the language layers) and building a story's findings (comparison, summary, timeline). Both are pure
- * functions of plain data, so a thread can run them while the main thread talks to the database; on a
- * machine with several cores a bulk ingest then uses them all instead of one.
+ * the language layers) and building a story's findings (comparison, summary, timeline, then encoded for
+ * the database). Both are pure functions of plain data, so a thread can run them while the main thread
+ * talks to the database; on a machine with several cores a bulk ingest then uses them all instead of one.
  *
  * Results come back as JSON text, which costs less to send and parse than a structured clone of the
  * annotated article. A thread that dies (out of memory, a crash in a dependency) fails only the task it
@@ -12,7 +12,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { StoryGroup } from '../cluster/index.ts';
 import type { RawDocument } from '../ingest/index.ts';
-import type { Article, Duplicate, Story } from '../model/index.ts';
+import type { Article, Duplicate } from '../model/index.ts';
+import type { EncodedStory } from '../store/codec.ts';
 
 export type PoolTask =
   | { kind: 'prepare'; doc: RawDocument; id: string }
@@ -54,8 +55,11 @@ export class WorkerPool {
     return this.run({ kind: 'prepare', doc, id }).then((json) => JSON.parse(json) as Article);
   }
 
-  buildStory(group: StoryGroup, articles: Article[], duplicates: Duplicate[]): Promise<Story> {
-    return this.run({ kind: 'story', group, articles, duplicates }).then((json) => JSON.parse(json) as Story);
+  /** A story's findings, encoded for the database (store/codec.ts: `decodeStory` reads them back). */
+  buildStory(group: StoryGroup, articles: Article[], duplicates: Duplicate[]): Promise<EncodedStory> {
+    return this.run({ kind: 'story', group, articles, duplicates }).then(
+      (json) => JSON.parse(json) as EncodedStory,
+    );
   }
 
   async close(): Promise<void> {

@@ -78,6 +78,24 @@ describe.each(testDatabases())('Corpus on the $name database', (database) => {
     expect(list.stories.find((s) => s.id === 'harbour')).toMatchObject({ articleCount: 2, outletCount: 2 });
   });
 
+  it('keeps findings compressed, and still reads a story saved before they were', async () => {
+    const [row] = await store.db.query<{ data: unknown; body: string | null }>(
+      "select data, body from stories where id = 'harbour'",
+    );
+    expect(row!.data).toBeNull();
+    const story = (await store.getStory('harbour'))!;
+    expect(row!.body!.length).toBeLessThan(JSON.stringify(story).length);
+    // As migration 7 left the stories saved before it: the JSON in data, no body.
+    const { version: _version, updatedAt: _updatedAt, ...findings } = story;
+    await store.db.query(
+      `insert into stories (id, title, data, article_count, outlet_count, conflict_count)
+       values ('legacy', 'Legacy', $1, 2, 2, 0)`,
+      [JSON.stringify({ ...findings, id: 'legacy', title: 'Legacy' })],
+    );
+    expect(await store.getStory('legacy')).toMatchObject({ id: 'legacy', articles: ['h1', 'h2'] });
+    await store.deleteStory('legacy');
+  });
+
   it('is idempotent: the same content twice changes nothing', async () => {
     const before = await store.countArticles();
     const version = (await store.getStory('harbour'))!.version;

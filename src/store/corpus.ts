@@ -15,8 +15,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { RawDocument } from '../ingest/index.ts';
-import type { Article, Duplicate } from '../model/index.ts';
+import type { Article, Duplicate, Story } from '../model/index.ts';
 import { buildStory, prepareArticle, type WorkerPool } from '../pipeline/index.ts';
+import type { EncodedStory } from './codec.ts';
 import { insertRows } from './sql.ts';
 import type { Store } from './store.ts';
 
@@ -102,7 +103,10 @@ function safeId(wanted: string, hash: string): string {
 }
 
 /** What the corpus asks of a worker pool (pipeline/pool.ts). */
-export type CorpusPool = Pick<WorkerPool, 'size' | 'prepare' | 'buildStory'>;
+export interface CorpusPool extends Pick<WorkerPool, 'size' | 'prepare'> {
+  /** A story's findings, built off this thread: encoded for the database already, or not. */
+  buildStory(...task: Parameters<WorkerPool['buildStory']>): Promise<Story | EncodedStory>;
+}
 
 interface StaleRow {
   id: string;

@@ -122,6 +122,16 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       alter table inbox add column failed text;
     `,
   },
+  {
+    version: 7,
+    // A story's findings are written compressed (store/codec.ts) into a text column of their own; stories
+    // saved before keep their JSON in data until they are next rebuilt.
+    name: 'story findings stored compressed',
+    sql: `
+      alter table stories alter column data drop not null;
+      alter table stories add column body text;
+    `,
+  },
 ];
 
 export async function migrate(db: SqlClient): Promise<number> {

@@ -6,6 +6,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Article, Duplicate, Story } from '../model/index.ts';
+import { decodeStory, type EncodedStory, encodeStory, isEncoded } from './codec.ts';
 import { migrate } from './migrations.ts';
 import { insertRows, openEmbedded, openPostgres, type SqlClient } from './sql.ts';
 
@@ -200,29 +201,30 @@ export class Store {
     return (await this.db.query<{ id: string }>('select id from articles order by seq')).map((r) => r.id);
   }
 
-  async saveStory(story: Story, articles: Article[]): Promise<void> {
+  /** Saves a story's findings, encoded here unless they come encoded (from a worker thread). */
+  async saveStory(story: Story | EncodedStory, articles: Article[]): Promise<void> {
+    const encoded = isEncoded(story) ? story : encodeStory(story);
     const outlets = new Set(articles.map((a) => a.meta.outlet ?? a.id));
     const dates = articles
       .map((a) => validTimestamp(a.meta.published))
       .filter((d): d is string => !!d)
       .sort();
-    const conflicts = story.facts.filter((f) => f.status === 'conflict').length;
     await this.db.query(
-      `insert into stories (id, title, data, article_count, outlet_count, conflict_count, first_published, last_published, keywords)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       on conflict (id) do update set title = excluded.title, data = excluded.data, article_count = excluded.article_count,
+      `insert into stories (id, title, data, body, article_count, outlet_count, conflict_count, first_published, last_published, keywords)
+       values ($1, $2, null, $3, $4, $5, $6, $7, $8, $9)
+       on conflict (id) do update set title = excluded.title, data = null, body = excluded.body, article_count = excluded.article_count,
          outlet_count = excluded.outlet_count, conflict_count = excluded.conflict_count, first_published = excluded.first_published,
          last_published = excluded.last_published, keywords = excluded.keywords, updated_at = now(), version = stories.version + 1`,
       [
-        story.id,
-        story.title,
-        JSON.stringify(story),
+        encoded.id,
+        encoded.title,
+        encoded.body,
         articles.length,
         outlets.size,
-        conflicts,
+        encoded.conflicts,
         dates[0] ?? null,
         dates.at(-1) ?? null,
-        story.keywords.join(' '),
+        encoded.keywords.join(' '),
       ],
     );
   }
@@ -232,13 +234,17 @@ export class Store {
   }
 
   async getStory(id: string): Promise<(Story & { version: number; updatedAt: string }) | null> {
-    const rows = await this.db.query<{ data: Story; version: number; updated_at: unknown }>(
-      'select data, version, updated_at from stories where id = $1',
-      [id],
-    );
-    return rows[0]
-      ? { ...rows[0].data, version: rows[0].version, updatedAt: iso(rows[0].updated_at)! }
-      : null;
+    const rows = await this.db.query<{
+      data: Story | null;
+      body: string | null;
+      version: number;
+      updated_at: unknown;
+    }>('select data, body, version, updated_at from stories where id = $1', [id]);
+    const row = rows[0];
+    if (!row) return null;
+    // Stories saved before findings were stored compressed keep them as JSON until rebuilt.
+    const story = row.body !== null ? decodeStory(row.body) : row.data!;
+    return { ...story, version: row.version, updatedAt: iso(row.updated_at)! };
   }
 
   async listStories(
