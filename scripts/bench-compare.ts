@@ -7,7 +7,8 @@
 import { join } from 'node:path';
 import { compareStory } from '../src/compare/index.ts';
 import { createArticle } from '../src/model/index.ts';
-import { annotateLanguage, buildStory, loadArticles } from '../src/pipeline/index.ts';
+import { annotateLanguage, buildStory, loadArticles, prepareArticle } from '../src/pipeline/index.ts';
+import { newsArticle, rng, storyFacts, toHtml } from './synthetic-news.ts';
 
 const ARTICLES = 50;
 const { articles: examples } = await loadArticles([join(import.meta.dirname, '..', 'examples')]);
@@ -51,3 +52,32 @@ console.log(`compare + summary + timeline         ${storyMs.toFixed(0)} ms   tar
 console.log(
   `baseline: annotating the 50 articles  ${annotateMs.toFixed(0)} ms   (story / annotation: ${(storyMs / annotateMs).toFixed(2)}x)`,
 );
+
+// How the cost grows with a story's size: one synthetic story (the generator bench:ingest uses) of 100,
+// 200 and 400 articles, built once each after a warm-up. Per article it should stay flat; it does not
+// (fact clustering and the summary's sentence comparisons grow with the square of the story's figures
+// and sentences), which is what makes very large stories slow to rebuild.
+const rand = rng(2026);
+const big = Array.from({ length: 400 }, (_, i) => {
+  const a = newsArticle(storyFacts(0), rand, 500);
+  return prepareArticle(
+    {
+      id: `n${i}`,
+      source: { url: `https://news.example/${i}` },
+      format: 'html',
+      content: toHtml(a),
+      meta: {},
+    },
+    { id: `n${i}` },
+  );
+});
+buildStory({ ...group, articles: [] }, big.slice(0, 50));
+for (const n of [100, 200, 400]) {
+  const members = big.slice(0, n);
+  const t = performance.now();
+  buildStory({ ...group, articles: members.map((a) => a.id) }, members);
+  const ms = performance.now() - t;
+  console.log(
+    `${String(n).padStart(3)}-article synthetic story        ${ms.toFixed(0)} ms   (${(ms / n).toFixed(1)} ms per article)`,
+  );
+}
