@@ -1,9 +1,8 @@
 /**
  * Online story clustering. Each arriving article becomes a TF-IDF vector (title and opening words counted
- * twice, named entities boosted, document frequencies updated as the stream goes and smoothed so that a
- * word seen once does not outweigh a shared name, only its strongest terms kept), finds candidate stories
- * through an inverted index over the stories' top terms — so the cost does not grow with the number of
- * live stories — and joins the most similar one above a threshold, else starts
+ * twice, named entities boosted, document frequencies updated as the stream goes, only its strongest terms
+ * kept), finds candidate stories through an inverted index over the stories' top terms — so the cost does
+ * not grow with the number of live stories — and joins the most similar one above a threshold, else starts
  * a story. A small story is scored by its members' mean similarity to the article (average link), so a
  * loose pair cannot snowball; a grown story by the cosine with its centroid, a profile by then reliable
  * enough to match on. Similarity fades with the time between an article and a story's latest article, but
@@ -74,10 +73,6 @@ export interface SerializedClusterer {
 
 const DAY = 86_400_000;
 const BACKGROUND_DOCS = 30;
-// Added to every document frequency. A word only one page has used so far (a typo, page furniture, an
-// aside) otherwise weighs nearly as much as a name that two outlets of one story share, and dominates the
-// article's norm; smoothing narrows that gap while still ranking rarer terms higher.
-const DF_SMOOTHING = 3;
 // Long enough for the whole of most articles; the tail of a very long page adds more noise than signal.
 const BODY_CHARS = 10_000;
 const REMEMBERED_ARTICLES = 50;
@@ -302,7 +297,7 @@ export class StoryClusterer {
     for (let i = 0; i < terms; i++) {
       // A background of unseen documents keeps a small collection (one story's coverage, where every
       // article shares the story's words) from declaring the story's own vocabulary uninformative.
-      const x = (1 + Math.log(tf[i]!)) * Math.log((this.docs + BACKGROUND_DOCS) / (df[i]! + DF_SMOOTHING));
+      const x = (1 + Math.log(tf[i]!)) * Math.log((this.docs + BACKGROUND_DOCS) / (df[i]! + 0.5));
       if (x > 0) {
         v.ids[n] = v.ids[i]!;
         v.weights[n++] = x;
