@@ -9,6 +9,7 @@
  * never figures.
  */
 import type { Article, Fact, FactValue, Quantity } from '../model/index.ts';
+import { sortByScoreDescending } from './order.ts';
 import { outletOf } from './outlet.ts';
 import { type BagVector, bagVector, contentWords, type Idf, vectorCosine } from './words.ts';
 
@@ -267,7 +268,10 @@ function cluster(items: Item[], idf: Idf): Item[][] {
         if (score >= SAME_FACT) candidates[count++] = x * m + y;
       }
     // Most similar first; equal scores in the order the pairs were found (positions ascend with it).
-    const pairs = candidates.subarray(0, count).sort((p, q) => links[q]! - links[p]! || p - q);
+    const found = candidates.subarray(0, count);
+    const scores = new Float64Array(count);
+    for (let i = 0; i < count; i++) scores[i] = links[found[i]!]!;
+    const pairs = sortByScoreDescending(found, scores);
     // Whether two clusters clash, remembered with their sizes: the answer holds until either grows.
     const clashed = new Map<number, number>();
     for (const pair of pairs) {
