@@ -14,7 +14,9 @@ describe('sortByScoreDescending', () => {
         const items = Uint32Array.from(scores, (_, i) => i * 7 + 3);
         const byItem = new Map([...items].map((item, i) => [item, scores[i]!]));
         const expected = [...items].sort((a, b) => byItem.get(b)! - byItem.get(a)! || a - b);
+        // Both ways it sorts: by comparison (short lists) and by radix (forced here).
         expect([...sortByScoreDescending(items, Float64Array.from(scores))]).toEqual(expected);
+        expect([...sortByScoreDescending(items, Float64Array.from(scores), 0)]).toEqual(expected);
       }),
       { numRuns: 2000 },
     );

@@ -8,14 +8,26 @@
 
 const DIGIT = 16;
 const BUCKETS = 1 << DIGIT;
+// Below this many items the four passes over 2^16 buckets cost more than a comparator sort.
+const RADIX_FROM = 4096;
 
 /**
  * `items` reordered by descending `scores[i]` (the score of `items[i]`), equal scores in their input
  * order. Scores must not be NaN; -0 and +0 count as equal, as they compare.
  */
-export function sortByScoreDescending(items: Uint32Array, scores: Float64Array): Uint32Array {
+export function sortByScoreDescending(
+  items: Uint32Array,
+  scores: Float64Array,
+  radixFrom = RADIX_FROM,
+): Uint32Array {
   const n = items.length;
   if (n < 2) return items.slice();
+  if (n < radixFrom) {
+    const order = Uint32Array.from({ length: n }, (_, i) => i).sort(
+      (a, b) => scores[b]! - scores[a]! || a - b,
+    );
+    return order.map((i) => items[i]!);
+  }
   // A double's bits, flipped so that unsigned order is numeric order (negative numbers reversed), then
   // complemented, so that ascending keys are descending scores.
   const bits = new Float64Array(1);
