@@ -380,6 +380,7 @@ export class CosineIndex {
       const x = v.weights[k]!;
       for (let p = offsets[w]!; p < offsets[w + 1]!; p++) {
         const j = docs[p]!;
+        // Weights are at least 0.1 (weightOf), so a dot once touched stays above 0: each j is listed once.
         if (dots[j] === 0) touched[this.touchedCount++] = j;
         dots[j]! += x * weights[p]!;
       }
