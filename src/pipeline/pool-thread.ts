@@ -1,6 +1,6 @@
 /** The worker-thread side of the pool (pool.ts): one task at a time, answered with JSON text. */
 import { parentPort } from 'node:worker_threads';
-import { encodeStory } from '../store/codec.ts';
+import { encodeLayers, encodeStory } from '../store/codec.ts';
 import { buildStory } from './analyze.ts';
 import type { PoolReply, PoolTask } from './pool.ts';
 import { prepareArticle } from './prepare.ts';
@@ -8,12 +8,18 @@ import { prepareArticle } from './prepare.ts';
 parentPort?.on('message', (message: PoolTask & { task: number }) => {
   let reply: PoolReply;
   try {
-    const result =
-      message.kind === 'prepare'
-        ? prepareArticle(message.doc, { id: message.id })
-        : // Encoded here, in parallel, rather than on the thread that writes it to the database.
-          encodeStory(buildStory(message.group, message.articles, message.duplicates));
-    reply = { task: message.task, json: JSON.stringify(result) };
+    // Encoded here, in parallel, rather than on the thread that writes it to the database.
+    if (message.kind === 'prepare') {
+      const article = prepareArticle(message.doc, { id: message.id });
+      reply = {
+        task: message.task,
+        json: JSON.stringify(article),
+        ...(message.layers ? { layers: encodeLayers(article) } : {}),
+      };
+    } else {
+      const story = encodeStory(buildStory(message.group, message.articles, message.duplicates));
+      reply = { task: message.task, json: JSON.stringify(story) };
+    }
   } catch (error) {
     reply = { task: message.task, error: (error as Error).message };
   }

@@ -16,15 +16,18 @@ import type { Article, Duplicate } from '../model/index.ts';
 import type { EncodedStory } from '../store/codec.ts';
 
 export type PoolTask =
-  | { kind: 'prepare'; doc: RawDocument; id: string }
+  /** With `layers`, the article's annotation layers also come back encoded for the database. */
+  | { kind: 'prepare'; doc: RawDocument; id: string; layers?: boolean }
   | { kind: 'story'; group: StoryGroup; articles: Article[]; duplicates: Duplicate[] };
 
-export type PoolReply = { task: number; json: string } | { task: number; error: string };
+export type PoolReply = { task: number; json: string; layers?: string } | { task: number; error: string };
+
+type Answer = Extract<PoolReply, { json: string }>;
 
 interface Pending {
   task: number;
   message: PoolTask;
-  resolve: (json: string) => void;
+  resolve: (answer: Answer) => void;
   reject: (error: Error) => void;
 }
 
@@ -52,13 +55,21 @@ export class WorkerPool {
   }
 
   prepare(doc: RawDocument, id: string): Promise<Article> {
-    return this.run({ kind: 'prepare', doc, id }).then((json) => JSON.parse(json) as Article);
+    return this.run({ kind: 'prepare', doc, id }).then(({ json }) => JSON.parse(json) as Article);
+  }
+
+  /** An article prepared for storing: with its layers encoded for the database (store/codec.ts). */
+  prepareForStore(doc: RawDocument, id: string): Promise<{ article: Article; layers: string }> {
+    return this.run({ kind: 'prepare', doc, id, layers: true }).then(({ json, layers }) => ({
+      article: JSON.parse(json) as Article,
+      layers: layers!,
+    }));
   }
 
   /** A story's findings, encoded for the database (store/codec.ts: `decodeStory` reads them back). */
   buildStory(group: StoryGroup, articles: Article[], duplicates: Duplicate[]): Promise<EncodedStory> {
     return this.run({ kind: 'story', group, articles, duplicates }).then(
-      (json) => JSON.parse(json) as EncodedStory,
+      ({ json }) => JSON.parse(json) as EncodedStory,
     );
   }
 
@@ -73,7 +84,7 @@ export class WorkerPool {
     }
   }
 
-  private run(message: PoolTask): Promise<string> {
+  private run(message: PoolTask): Promise<Answer> {
     if (this.closing) return Promise.reject(new Error('worker pool closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ task: this.nextTask++, message, resolve, reject });
@@ -100,7 +111,7 @@ export class WorkerPool {
       if (!pending || pending.task !== reply.task) return;
       thread.running = null;
       thread.worker.unref();
-      if ('json' in reply) pending.resolve(reply.json);
+      if ('json' in reply) pending.resolve(reply);
       else pending.reject(new Error(reply.error));
       this.dispatch();
     });

@@ -1,4 +1,6 @@
 /**
+ * Documents the database keeps whole and never queries inside, written compressed.
+ *
  * A story's findings as the database keeps them. The findings of a story run to some twenty kilobytes of
  * JSON per article (every quote, figure and date with the spans it cites), most of it repeated outlet
  * names, span texts and keys, and writing that much text through the embedded database cost more than
@@ -7,7 +9,7 @@
  * and runs where the story was built, in a worker thread when there is one.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Story } from '../model/index.ts';
+import type { Article, Story } from '../model/index.ts';
 
 /** What the stories table keeps of a story: the columns it lists and searches by, and the whole body. */
 export interface EncodedStory {
@@ -34,4 +36,23 @@ export function decodeStory(body: string): Story {
 
 export function isEncoded(story: Story | EncodedStory): story is EncodedStory {
   return typeof (story as EncodedStory).body === 'string';
+}
+
+/**
+ * An article's annotation layers and removed text, as the articles table keeps them. They are three
+ * times the size of the article's text (every token, sentence, entity and quote as spans), and writing
+ * them as JSON through the embedded database, which compressed them again on its way to disk, cost more
+ * than the rest of the row. Gzipped where the article was prepared (a worker thread when there is one),
+ * they are a third of the size and the database stores them as they are (base64 text, as a story's
+ * findings: both databases send bytes back as hexadecimal text, slower to read than base64).
+ */
+export type ArticleLayers = Pick<Article, 'annotations' | 'removed'>;
+
+export function encodeLayers(article: ArticleLayers): string {
+  const json = JSON.stringify({ annotations: article.annotations, removed: article.removed });
+  return gzipSync(json, { level: 1 }).toString('base64');
+}
+
+export function decodeLayers(body: string): ArticleLayers {
+  return JSON.parse(gunzipSync(Buffer.from(body, 'base64')).toString('utf8')) as ArticleLayers;
 }

@@ -96,6 +96,32 @@ describe.each(testDatabases())('Corpus on the $name database', (database) => {
     await store.deleteStory('legacy');
   });
 
+  it('keeps annotation layers compressed, and still reads an article stored before they were', async () => {
+    const [row] = await store.db.query<{ annotations: unknown; removed: unknown; layers: string | null }>(
+      "select annotations, removed, layers from articles where id = 'h1'",
+    );
+    expect(row).toMatchObject({ annotations: null, removed: null });
+    const stored = (await store.getArticle('h1'))!;
+    expect(stored.annotations.sentences.length).toBeGreaterThan(0);
+    // As migration 8 left the articles stored before it: the layers as JSON, none compressed.
+    await store.db.query(
+      `insert into articles (id, content_hash, source, meta, text, annotations, removed, flags, story_id)
+       values ('legacy-a', 'legacy-hash', $1, $2, $3, $4, $5, '[]', null)`,
+      [
+        JSON.stringify(stored.source),
+        JSON.stringify(stored.meta),
+        stored.text,
+        JSON.stringify(stored.annotations),
+        JSON.stringify(stored.removed),
+      ],
+    );
+    const legacy = (await store.getArticle('legacy-a'))!;
+    expect(legacy.annotations).toEqual(stored.annotations);
+    expect(legacy.removed).toEqual(stored.removed);
+    expect(validateArticle(legacy)).toEqual([]);
+    await store.db.query("delete from articles where id = 'legacy-a'");
+  });
+
   it('is idempotent: the same content twice changes nothing', async () => {
     const before = await store.countArticles();
     const version = (await store.getStory('harbour'))!.version;
@@ -122,6 +148,18 @@ describe.each(testDatabases())('Corpus on the $name database', (database) => {
     expect((await store.getArticle('v1'))!.story).toBe('harbour');
   });
 
+  it('finds articles placed without a rebuild: search indexes what is not indexed yet first', async () => {
+    await corpus.add([doc('k1', 'kelp farmers report a record harvest along the fjord.')], {
+      rebuild: false,
+    });
+    const [row] = await store.db.query<{ indexed: boolean }>(
+      "select tsv is not null as indexed from articles where id = 'k1'",
+    );
+    expect(row!.indexed).toBe(false);
+    expect((await store.searchArticles('harvests')).map((r) => r.id)).toEqual(['k1']);
+    expect(await store.indexArticles()).toBe(0);
+  });
+
   it('defers story rebuilds when asked, and catches up on rebuildStale', async () => {
     await corpus.add([doc('o1', 'orchard growers expect a record harvest after a mild spring.')]);
     const before = await store.getStory('orchard');
@@ -141,7 +179,7 @@ describe.each(testDatabases())('Corpus on the $name database', (database) => {
     const racing = new Corpus(store, testEngine, {
       pool: {
         size: 2,
-        prepare: async (raw, id) => prepareArticle(raw, { id }),
+        prepareForStore: async (raw, id) => ({ article: prepareArticle(raw, { id }) }),
         buildStory: async (group, articles, duplicates) => {
           builtWith.push([...group.articles]);
           if (!joined) {
@@ -168,9 +206,9 @@ describe.each(testDatabases())('Corpus on the $name database', (database) => {
       pool: {
         size: 2,
         // The first call's preparation finishes last, as a big batch would.
-        prepare: async (raw, id) => {
+        prepareForStore: async (raw, id) => {
           if (raw.id!.startsWith('r1')) await new Promise((r) => setTimeout(r, 50));
-          return prepareArticle(raw, { id });
+          return { article: prepareArticle(raw, { id }) };
         },
         buildStory: async (group, articles, duplicates) => buildStory(group, articles, duplicates),
       },

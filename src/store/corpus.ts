@@ -9,7 +9,8 @@
  *    as the next row is prepared: each article joins a story, copies are recorded, the touched stories
  *    are marked stale, and all of it commits in one transaction;
  * 4. rebuild: each stale story's comparison, summary and timeline are rebuilt from all its articles, at
- *    once after an API write, now and then during a bulk ingest.
+ *    once after an API write, now and then during a bulk ingest; the articles placed since the last
+ *    round are indexed for search meanwhile (and before any search).
  * Placing in sequence order makes the stories the same whether one process or many did the work; the
  * inbox makes an ingest killed at any point resumable, with nothing lost or duplicated.
  */
@@ -102,8 +103,15 @@ function safeId(wanted: string, hash: string): string {
   );
 }
 
+/** An article ready to be placed, with its layers encoded for the database when they were encoded already. */
+interface Prepared {
+  article: Article;
+  layers?: string;
+}
+
 /** What the corpus asks of a worker pool (pipeline/pool.ts). */
-export interface CorpusPool extends Pick<WorkerPool, 'size' | 'prepare'> {
+export interface CorpusPool extends Pick<WorkerPool, 'size'> {
+  prepareForStore(doc: RawDocument, id: string): Promise<Prepared>;
   /** A story's findings, built off this thread: encoded for the database already, or not. */
   buildStory(...task: Parameters<WorkerPool['buildStory']>): Promise<Story | EncodedStory>;
 }
@@ -146,13 +154,13 @@ export class Corpus {
   }
 
   /** In the pool when there is one; a document the pool fails on is prepared here, safely. */
-  private async prepare(doc: RawDocument, hash: string): Promise<Article> {
+  private async prepare(doc: RawDocument, hash: string): Promise<Prepared> {
     const pool = this.options.pool;
-    if (!pool) return prepareSafely(doc, hash);
+    if (!pool) return { article: prepareSafely(doc, hash) };
     try {
-      return await pool.prepare(doc, articleIdFor(doc, hash));
+      return await pool.prepareForStore(doc, articleIdFor(doc, hash));
     } catch {
-      return prepareSafely(doc, hash);
+      return { article: prepareSafely(doc, hash) };
     }
   }
 
@@ -166,9 +174,9 @@ export class Corpus {
     // Calls may overlap (a bulk ingest prepares its next batch while this one is placed): both their
     // turns are taken now, in the order the calls were made, so that sequence numbers follow the input
     // and each call places only after the one before it; only preparation runs side by side.
-    let handOver!: (articles: Map<number, Article>) => void;
+    let handOver!: (articles: Map<number, Prepared>) => void;
     let giveUp!: (error: unknown) => void;
-    const preparedHere = new Promise<Map<number, Article>>((resolve, reject) => {
+    const preparedHere = new Promise<Map<number, Prepared>>((resolve, reject) => {
       handOver = resolve;
       giveUp = reject;
     });
@@ -310,7 +318,7 @@ export class Corpus {
    * Step 3: places prepared articles in sequence order until the next one is not ready. Returns how many.
    * An article the engine throws on is set aside (the batch it was in is placed again without it).
    */
-  async placeReady(maxArticles = 500, preparedHere: Map<number, Article> = new Map()): Promise<number> {
+  async placeReady(maxArticles = 500, preparedHere: Map<number, Prepared> = new Map()): Promise<number> {
     for (;;) {
       try {
         return await this.placeBatch(maxArticles, preparedHere);
@@ -330,7 +338,7 @@ export class Corpus {
     return new Map(rows.map((r) => [r.content_hash, r.failed]));
   }
 
-  private async placeBatch(maxArticles: number, preparedHere: Map<number, Article>): Promise<number> {
+  private async placeBatch(maxArticles: number, preparedHere: Map<number, Prepared>): Promise<number> {
     // The engine kept from this process's last placement is brought up to date with what others placed
     // since (usually nothing); restoring it from the saved state costs time linear in the corpus. It is
     // dropped before any change and kept again only once the transaction has committed.
@@ -362,10 +370,13 @@ export class Corpus {
         const firstWaiting = rows.findIndex((r) => !isReady(r));
         const ready = rows.slice(0, firstWaiting === -1 ? rows.length : firstWaiting);
         if (!ready.length) break;
-        const articles = ready.map((row) => row.article ?? preparedHere.get(Number(row.seq))!);
+        const prepared = ready.map((row) =>
+          row.article ? { article: row.article } : preparedHere.get(Number(row.seq))!,
+        );
+        const articles = prepared.map((p) => p.article);
         // Ids taken by stored articles or by earlier ones of this batch get the content hash appended.
         const taken = await tx.takenArticleIds(articles.map((a) => a.id));
-        const inserts: { article: Article; contentHash: string; storyId: string | null }[] = [];
+        const inserts: Parameters<Store['insertArticles']>[0] = [];
         const duplicates: Duplicate[] = [];
         for (const [i, row] of ready.entries()) {
           const article = articles[i]!;
@@ -383,7 +394,7 @@ export class Corpus {
             duplicates.push(...placement.duplicates);
             touched.set(storyId, { title: placement.storyTitle, keywords: placement.keywords });
           }
-          inserts.push({ article, contentHash: row.content_hash, storyId });
+          inserts.push({ article, contentHash: row.content_hash, storyId, layers: prepared[i]!.layers });
         }
         await tx.saveDuplicates(duplicates);
         await tx.insertArticles(inserts);
@@ -450,6 +461,13 @@ export class Corpus {
    * more story is in hand than there are threads, so that this thread reads and saves while they build.
    */
   async rebuildStale(): Promise<number> {
+    // Articles placed since the last round are indexed for search meanwhile: with a pool, this thread
+    // mostly waits for the threads building the stories.
+    const [rebuilt] = await Promise.all([this.rebuildStories(), this.store.indexAllArticles()]);
+    return rebuilt;
+  }
+
+  private async rebuildStories(): Promise<number> {
     const pool = this.options.pool;
     const inHand = pool ? pool.size + 1 : 1;
     let rebuilt = 0;

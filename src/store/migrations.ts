@@ -132,6 +132,22 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       alter table stories add column body text;
     `,
   },
+  {
+    version: 8,
+    // An article's annotation layers are written compressed (store/codec.ts) into a column the database
+    // does not compress again; articles stored before keep them as JSON. The search vector, computed in
+    // the database as every article was written, took as long as the rest of a placement: it is now
+    // filled in afterwards (Store.indexArticles), off the path of placement, and before any search.
+    name: 'annotations stored compressed; articles indexed for search after placement',
+    sql: `
+      alter table articles add column layers text;
+      alter table articles alter column layers set storage external;
+      alter table articles alter column annotations drop not null;
+      alter table articles alter column removed drop not null;
+      alter table articles alter column tsv drop expression;
+      create index articles_unindexed on articles (seq) where tsv is null;
+    `,
+  },
 ];
 
 export async function migrate(db: SqlClient): Promise<number> {

@@ -6,7 +6,14 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Article, Duplicate, Story } from '../model/index.ts';
-import { decodeStory, type EncodedStory, encodeStory, isEncoded } from './codec.ts';
+import {
+  decodeLayers,
+  decodeStory,
+  type EncodedStory,
+  encodeLayers,
+  encodeStory,
+  isEncoded,
+} from './codec.ts';
 import { migrate } from './migrations.ts';
 import { insertRows, openEmbedded, openPostgres, type SqlClient } from './sql.ts';
 
@@ -41,26 +48,38 @@ interface ArticleRow {
   source: Article['source'];
   meta: Article['meta'];
   text: string;
-  annotations: Article['annotations'];
-  removed: Article['removed'];
+  /** Compressed annotations and removed text (store/codec.ts); null for articles stored before. */
+  layers: string | null;
+  annotations: Article['annotations'] | null;
+  removed: Article['removed'] | null;
   flags: string[];
   story_id: string | null;
 }
 
 // The columns an article is rebuilt from: not `select *`, which would also send each article's search
 // vector (as long as its text) only to drop it.
-const ARTICLE_COLUMNS = 'id, source, meta, text, annotations, removed, flags, story_id';
+const ARTICLE_COLUMNS = 'id, source, meta, text, layers, annotations, removed, flags, story_id';
 
-const toArticle = (r: ArticleRow): Article => ({
-  id: r.id,
-  source: r.source,
-  meta: r.meta,
-  text: r.text,
-  annotations: r.annotations,
-  removed: r.removed,
-  flags: r.flags,
-  messages: [],
-});
+const toArticle = (r: ArticleRow): Article => {
+  const { annotations, removed } = r.layers
+    ? decodeLayers(r.layers)
+    : { annotations: r.annotations!, removed: r.removed! };
+  return {
+    id: r.id,
+    source: r.source,
+    meta: r.meta,
+    text: r.text,
+    annotations,
+    removed,
+    flags: r.flags,
+    messages: [],
+  };
+};
+
+/** An article's search vector: its title, weighted above the text. */
+const ARTICLE_SEARCH_VECTOR = `setweight(to_tsvector('simple', coalesce(meta->>'title', '')), 'A') || to_tsvector('english', text)`;
+/** How many articles one indexing statement takes: a few tens of milliseconds in the embedded database. */
+const INDEX_CHUNK = 25;
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : String(v));
 
@@ -112,29 +131,53 @@ export class Store {
     await this.insertArticles([{ article, contentHash, storyId }]);
   }
 
+  /**
+   * Stores articles, their layers encoded here unless they come encoded (from the worker thread that
+   * prepared them). They are found by search once indexed (`indexArticles`).
+   */
   async insertArticles(
-    rows: { article: Article; contentHash: string; storyId: string | null }[],
+    rows: { article: Article; contentHash: string; storyId: string | null; layers?: string }[],
   ): Promise<void> {
     await insertRows(
       this.db,
       rows,
-      10,
+      9,
       (values) =>
-        `insert into articles (id, content_hash, source, meta, text, annotations, removed, flags, published, story_id)
+        `insert into articles (id, content_hash, source, meta, text, layers, flags, published, story_id)
          values ${values}`,
-      ({ article, contentHash, storyId }) => [
+      ({ article, contentHash, storyId, layers }) => [
         article.id,
         contentHash,
         JSON.stringify(article.source),
         JSON.stringify(article.meta),
         article.text,
-        JSON.stringify(article.annotations),
-        JSON.stringify(article.removed),
+        layers ?? encodeLayers(article),
         JSON.stringify(article.flags),
         validTimestamp(article.meta.published),
         storyId,
       ],
     );
+  }
+
+  /**
+   * Computes the search vectors of articles stored since the last call, oldest first, a bounded
+   * number per statement; returns how many. Rows another process is indexing are skipped.
+   */
+  async indexArticles(limit = INDEX_CHUNK): Promise<number> {
+    const rows = await this.db.query(
+      `update articles set tsv = ${ARTICLE_SEARCH_VECTOR}
+       where seq in (select seq from articles where tsv is null order by seq limit $1 for update skip locked)
+       returning seq`,
+      [limit],
+    );
+    return rows.length;
+  }
+
+  /** Indexes every article not yet indexed: a search then finds everything stored. */
+  async indexAllArticles(): Promise<number> {
+    let total = 0;
+    for (let n = await this.indexArticles(); n > 0; n = await this.indexArticles()) total += n;
+    return total;
   }
 
   async setArticleStory(ids: string[], storyId: string): Promise<void> {
@@ -253,6 +296,7 @@ export class Store {
     const where: string[] = [];
     const params: unknown[] = [];
     if (options.query) {
+      await this.indexAllArticles();
       params.push(options.query);
       where.push(
         `(tsv @@ websearch_to_tsquery('english', $${params.length}) or id in (select story_id from articles where tsv @@ websearch_to_tsquery('english', $${params.length})))`,
@@ -293,6 +337,7 @@ export class Store {
   }
 
   async searchArticles(query: string, limit = 20, offset = 0) {
+    await this.indexAllArticles();
     const rows = await this.db.query<Record<string, unknown>>(
       `select id, story_id, meta->>'title' as title, meta->>'outlet' as outlet, published,
          ts_headline('english', text, q, 'MaxFragments=1, MaxWords=30, MinWords=10, StartSel=<<, StopSel=>>') as snippet,
