@@ -102,6 +102,11 @@ function attributionsOf(members: Candidate[]): { speaker: string; outlets: strin
     .sort((a, b) => b.outlets.length - a.outlets.length || a.speaker.localeCompare(b.speaker));
 }
 
+function allSameOccasion(occasions: Set<number | null>, occasion: number | null): boolean {
+  for (const other of occasions) if (!sameOccasion(other, occasion)) return false;
+  return true;
+}
+
 export function alignQuotes(articles: Article[], entities: StoryEntity[], idf: Idf): QuoteGroup[] {
   // Outlets repeat a wording many times over: a group keeps each distinct wording once, with the articles
   // that use it, and each distinct occasion once, so that a new quote is compared with those only.
@@ -116,24 +121,32 @@ export function alignQuotes(articles: Article[], entities: StoryEntity[], idf: I
   // are still visited in creation order, so ties go where they went without the index.
   const groupsOf = new Map<string, number[]>();
   let seen = new Uint32Array(64);
+  let found = new Int32Array(64);
   let stamp = 0;
   for (const c of candidates(articles, entities)) {
     if (c.words.length === 0) continue;
-    if (seen.length < groups.length) seen = new Uint32Array(groups.length * 2);
+    if (seen.length < groups.length) {
+      seen = new Uint32Array(groups.length * 2);
+      found = new Int32Array(groups.length * 2);
+    }
     stamp++;
-    const sharing: number[] = [];
-    for (const w of c.words)
-      for (const index of groupsOf.get(w) ?? [])
-        if (seen[index] !== stamp) {
-          seen[index] = stamp;
-          sharing.push(index);
-        }
-    sharing.sort((x, y) => x - y);
+    let count = 0;
+    for (const w of c.words) {
+      const list = groupsOf.get(w);
+      if (list)
+        for (const index of list)
+          if (seen[index] !== stamp) {
+            seen[index] = stamp;
+            found[count++] = index;
+          }
+    }
+    // In creation order: a typed array sorts numerically, in place.
+    const sharing = found.subarray(0, count).sort();
     let best = -1;
     let bestScore = SAME_STATEMENT;
     for (const index of sharing) {
       const g = groups[index]!;
-      if (![...g.occasions].every((occasion) => sameOccasion(occasion, c.occasion))) continue;
+      if (!allSameOccasion(g.occasions, c.occasion)) continue;
       let score = 0;
       for (const { words, articles } of g.wordings.values())
         if (articles.size > 1 || !articles.has(c.instance.article))
@@ -156,7 +169,8 @@ export function alignQuotes(articles: Article[], entities: StoryEntity[], idf: I
     const wording = group.wordings.get(c.instance.text);
     if (wording) wording.articles.add(c.instance.article);
     else group.wordings.set(c.instance.text, { words: c.words, articles: new Set([c.instance.article]) });
-    for (const w of new Set(c.words)) {
+    // A word repeated in the quote finds the group listed already.
+    for (const w of c.words) {
       const list = groupsOf.get(w);
       if (!list) groupsOf.set(w, [best]);
       else if (!list.includes(best)) list.push(best);

@@ -133,7 +133,8 @@ export function isFunctionWord(word: string): boolean {
 
 /** Inverse document frequency over a set of texts (sentences of one story, say). */
 export class Idf {
-  private readonly df = new Map<string, number>();
+  /** Each word's document frequency, and the document that last counted it (so a repeat counts once). */
+  private readonly df = new Map<string, { count: number; lastDocument: number }>();
   private n = 0;
   /** Changes with every `add`, so vectors weighted with an older state are recomputed. */
   version = 0;
@@ -143,7 +144,14 @@ export class Idf {
     this.version++;
     // Weights are asked for again and again between two additions; they change only here.
     this.cache.clear();
-    for (const w of new Set(words)) this.df.set(w, (this.df.get(w) ?? 0) + 1);
+    for (const w of words) {
+      const entry = this.df.get(w);
+      if (!entry) this.df.set(w, { count: 1, lastDocument: this.n });
+      else if (entry.lastDocument !== this.n) {
+        entry.count++;
+        entry.lastDocument = this.n;
+      }
+    }
   }
 
   private readonly cache = new Map<string, number>();
@@ -151,7 +159,7 @@ export class Idf {
   weight(word: string): number {
     let w = this.cache.get(word);
     if (w === undefined) {
-      w = Math.log((this.n + 1) / ((this.df.get(word) ?? 0) + 0.5));
+      w = Math.log((this.n + 1) / ((this.df.get(word)?.count ?? 0) + 0.5));
       this.cache.set(word, w);
     }
     return w;
@@ -404,7 +412,10 @@ export const EXHAUSTIVE_BAGS = 600;
  * that at most `maxShare` of the bags use: pairs that share only common words have a low IDF-weighted
  * cosine anyway, and skipping them keeps the work near-linear instead of quadratic.
  */
-export function comparablePairs(bags: string[][], maxShare = 0.05): (j: number) => number[] {
+export function comparablePairs(
+  bags: string[][],
+  maxShare = 0.05,
+): (j: number) => ArrayLike<number> & Iterable<number> {
   const n = bags.length;
   if (n <= EXHAUSTIVE_BAGS) {
     const all = Array.from({ length: n }, (_, j) => j);
@@ -412,7 +423,7 @@ export function comparablePairs(bags: string[][], maxShare = 0.05): (j: number) 
   }
   const postings = new Map<string, number[]>();
   bags.forEach((bag, i) => {
-    for (const w of new Set(bag)) {
+    for (const w of setOf(bag)) {
       const list = postings.get(w);
       if (list) list.push(i);
       else postings.set(w, [i]);
@@ -420,17 +431,19 @@ export function comparablePairs(bags: string[][], maxShare = 0.05): (j: number) 
   });
   const limit = Math.max(2, Math.ceil(n * maxShare));
   const mark = new Int32Array(n).fill(-1);
+  const found = new Int32Array(n);
   return (i) => {
-    const out: number[] = [];
-    for (const w of new Set(bags[i])) {
+    let count = 0;
+    for (const w of setOf(bags[i]!)) {
       const list = postings.get(w)!;
       if (list.length > limit) continue;
       for (const j of list)
         if (j !== i && mark[j] !== i) {
           mark[j] = i;
-          out.push(j);
+          found[count++] = j;
         }
     }
-    return out.sort((a, b) => a - b);
+    // Ascending, as callers sum over them: a typed array sorts numerically, natively.
+    return found.slice(0, count).sort();
   };
 }

@@ -6,7 +6,7 @@ import { validateFindings } from '../model/index.ts';
 import { loadArticles } from '../pipeline/index.ts';
 import { summarizeCluster } from './clusters.ts';
 import { buildTimeline, porterStem, rouge, summarizeStory } from './index.ts';
-import { datelineLength, describeContested, isUsable, leansOnPrevious } from './summary.ts';
+import { datelineLength, describeContested, isHeading, isUsable, leansOnPrevious, wordCount } from './summary.ts';
 
 const examples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
 
@@ -277,5 +277,26 @@ describe('describeContested', () => {
       "Reports of the girl's age differ: 6-year-old (Varna Post) against 7-year-old (River News).",
     );
     expect(line.sources.map((s) => s.article)).toEqual(['a', 'b']);
+  });
+});
+
+describe('wordCount and isHeading', () => {
+  it('read words as the pieces splitting on white space gives, for every kind of space', () => {
+    const pieces = ['word', 'a', '—', '3-1/2', '', 'x', 'Trending', 'News:', 'ÉLAN', 'Good', '"Quote'];
+    const spaces = [' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2009', '\u3000', '\ufeff', '\u200b'];
+    let seed = 11;
+    const pick = <T>(list: T[]) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return list[seed % list.length]!;
+    };
+    for (let n = 0; n < 500; n++) {
+      let text = '';
+      for (let k = 0; k < n % 13; k++) text += pick(pieces) + pick(spaces);
+      text += pick(pieces);
+      expect(wordCount(text)).toBe(text.split(/\s+/).length);
+      const long = text.split(/\s+/).filter((w) => w.length > 3 && /^[A-Za-z]/.test(w));
+      const heading = long.length >= 4 && long.filter((w) => /^[A-Z]/.test(w)).length > 0.7 * long.length;
+      expect(isHeading(text)).toBe(heading);
+    }
   });
 });

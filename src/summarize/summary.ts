@@ -139,15 +139,55 @@ const CAPTION = new RegExp(
   'i',
 );
 
-/** A heading: most longer words capitalised ("Trending News: How Good Of A Person Are You?"). */
-function isHeading(text: string): boolean {
-  const words = text.split(/\s+/).filter((w) => w.length > 3 && /^[A-Za-z]/.test(w));
-  return words.length >= 4 && words.filter((w) => /^[A-Z]/.test(w)).length > 0.7 * words.length;
+/**
+ * A heading: most longer words capitalised ("Trending News: How Good Of A Person Are You?"). Words are
+ * the pieces between white space, those longer than three characters starting with an ASCII letter.
+ */
+export function isHeading(text: string): boolean {
+  let words = 0;
+  let capitalised = 0;
+  for (let i = 0, start = 0; i <= text.length; i++) {
+    if (i < text.length && !isWhiteSpace(text.charCodeAt(i))) continue;
+    const first = text.charCodeAt(start);
+    if (i - start > 3 && ((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) {
+      words++;
+      if (first <= 90) capitalised++;
+    }
+    start = i + 1;
+  }
+  return words >= 4 && capitalised > 0.7 * words;
 }
 
-/** Words as the budget (`--words`) counts them. */
-function wordCount(text: string): number {
-  return text.split(/\s+/).length;
+/**
+ * Words as the budget (`--words`) counts them: the pieces `text.split(/\s+/)` gives, counted without
+ * making them (a story's build counts the words of every sentence several times).
+ */
+export function wordCount(text: string): number {
+  let count = 1;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isWhiteSpace(text.charCodeAt(i));
+    if (space && !inSpace) count++;
+    inSpace = space;
+  }
+  return count;
+}
+
+/** What `\s` matches in a JavaScript regular expression. */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 5760 ||
+    (c >= 8192 && c <= 8202) ||
+    c === 8232 ||
+    c === 8233 ||
+    c === 8239 ||
+    c === 8287 ||
+    c === 12288 ||
+    c === 65279
+  );
 }
 
 /** A sentence that can stand alone in the summary: clean, and not leaning on the one before it. */
@@ -462,7 +502,8 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     .map((fact) => {
       const valuesIn = new Map<string, FactValue[]>();
       for (const v of fact.values) valuesIn.set(v.article, [...(valuesIn.get(v.article) ?? []), v]);
-      return { fact, line: describeContested(fact), valuesIn };
+      const line = describeContested(fact);
+      return { fact, line, words: wordCount(line.text), valuesIn };
     });
   const statesSideOf = (sources: Cite[], dispute: (typeof contested)[number]) =>
     sources.some(
@@ -482,7 +523,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     contested.length
       ? contested
           .filter((dispute) => statesSideOf(citesOf(c), dispute))
-          .map(({ fact, line }) => ({ fact, words: wordCount(line.text) }))
+          .map(({ fact, words }) => ({ fact, words }))
       : [];
   const chosen = select(usable, budgetWords, budgetSentences, disputesOf);
   const time = (a: Article) => Date.parse(a.meta.published ?? '') || 0;
