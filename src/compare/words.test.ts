@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bagVector, CosineIndex, contentWords, Idf, stem, vectorCosine } from './words.ts';
+import {
+  bagVector,
+  CosineIndex,
+  comparablePairs,
+  contentWords,
+  EXHAUSTIVE_BAGS,
+  Idf,
+  stem,
+  vectorCosine,
+} from './words.ts';
 
 describe('stem', () => {
   it('strips exactly what the regular expressions it replaces would', () => {
@@ -64,6 +73,41 @@ describe('CosineIndex', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('comparablePairs', () => {
+  it('lists, in ascending order, the other bags sharing a rare word, however often and in whatever order it is asked', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: EXHAUSTIVE_BAGS + 1, max: EXHAUSTIVE_BAGS + 200 }),
+        fc.integer({ min: 20, max: 400 }),
+        fc.array(fc.nat(), { minLength: 30, maxLength: 30 }),
+        (n, vocabulary, asked) => {
+          // Word k of bag i, spread so that some words are rare and some common.
+          const bags = Array.from({ length: n }, (_, i) =>
+            Array.from(
+              { length: 1 + (i % 5) },
+              (_, k) => `w${(i * (k + 7) * 31 + k * k) % (vocabulary * (k + 1))}`,
+            ),
+          );
+          const users = new Map<string, Set<number>>();
+          bags.forEach((bag, i) => {
+            for (const w of bag) users.set(w, (users.get(w) ?? new Set()).add(i));
+          });
+          const limit = Math.max(2, Math.ceil(n * 0.05));
+          const expected = (i: number) =>
+            [...new Set(bags[i]!.flatMap((w) => (users.get(w)!.size <= limit ? [...users.get(w)!] : [])))]
+              .filter((j) => j !== i)
+              .sort((a, b) => a - b);
+          const comparable = comparablePairs(bags);
+          // Each bag asked for twice, with others between: the second answer must be the first.
+          for (const i of [...asked, ...asked].map((a) => a % n))
+            expect([...comparable(i)]).toEqual(expected(i));
+        },
+      ),
+      { numRuns: 30 },
     );
   });
 });

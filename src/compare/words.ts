@@ -430,20 +430,27 @@ export function comparablePairs(
     }
   });
   const limit = Math.max(2, Math.ceil(n * maxShare));
-  const mark = new Int32Array(n).fill(-1);
+  // Which call last found each bag: a bag is listed once per call, and every call (the same bag asked
+  // for again included) starts afresh.
+  const foundBy = new Uint32Array(n);
+  let call = 0;
   const found = new Int32Array(n);
   return (i) => {
+    call++;
     let count = 0;
     for (const w of setOf(bags[i]!)) {
       const list = postings.get(w)!;
       if (list.length > limit) continue;
       for (const j of list)
-        if (j !== i && mark[j] !== i) {
-          mark[j] = i;
+        if (j !== i && foundBy[j] !== call) {
+          foundBy[j] = call;
           found[count++] = j;
         }
     }
-    // Ascending, as callers sum over them: a typed array sorts numerically, natively.
-    return found.slice(0, count).sort();
+    // Ascending, as callers sum over them. Many found: reading them off in order costs less than a sort.
+    if (count * 8 < n) return found.slice(0, count).sort();
+    const out = new Int32Array(count);
+    for (let j = 0, k = 0; k < count; j++) if (foundBy[j] === call) out[k++] = j;
+    return out;
   };
 }
