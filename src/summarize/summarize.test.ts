@@ -6,7 +6,14 @@ import { validateFindings } from '../model/index.ts';
 import { loadArticles } from '../pipeline/index.ts';
 import { summarizeCluster } from './clusters.ts';
 import { buildTimeline, porterStem, rouge, summarizeStory } from './index.ts';
-import { datelineLength, describeContested, isHeading, isUsable, leansOnPrevious, wordCount } from './summary.ts';
+import {
+  datelineLength,
+  describeContested,
+  isHeading,
+  isUsable,
+  leansOnPrevious,
+  wordCount,
+} from './summary.ts';
 
 const examples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
 
