@@ -463,8 +463,15 @@ export class Corpus {
   async rebuildStale(): Promise<number> {
     // Articles placed since the last round are indexed for search meanwhile: with a pool, this thread
     // mostly waits for the threads building the stories.
-    const [rebuilt] = await Promise.all([this.rebuildStories(), this.store.indexAllArticles()]);
-    return rebuilt;
+    // Both are waited for even when one fails, so that nothing still runs against the database once
+    // this returns (a caller may close it).
+    const [rebuilt, indexed] = await Promise.allSettled([
+      this.rebuildStories(),
+      this.store.indexAllArticles(),
+    ]);
+    if (rebuilt.status === 'rejected') throw rebuilt.reason;
+    if (indexed.status === 'rejected') throw indexed.reason;
+    return rebuilt.value;
   }
 
   private async rebuildStories(): Promise<number> {

@@ -520,11 +520,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): Su
     return cites;
   };
   const disputesOf = (c: Candidate) =>
-    contested.length
-      ? contested
-          .filter((dispute) => statesSideOf(citesOf(c), dispute))
-          .map(({ fact, words }) => ({ fact, words }))
-      : [];
+    contested.length ? contested.filter((dispute) => statesSideOf(citesOf(c), dispute)) : [];
   const chosen = select(usable, budgetWords, budgetSentences, disputesOf);
   const time = (a: Article) => Date.parse(a.meta.published ?? '') || 0;
   chosen.sort(
