@@ -201,6 +201,71 @@ describe.each(testDatabases())('Corpus on the $name database', (database) => {
     expect(await racing.rebuildStale()).toBe(0);
   });
 
+  it('has workers rebuilding at once build each stale story once, between them', async () => {
+    await corpus.add(
+      ['kiln', 'ferry', 'glacier', 'meadow', 'tannery', 'viaduct'].map((word, i) =>
+        doc(`shared-${i}`, `${word} story number ${i} for the shared rebuild.`),
+      ),
+      { rebuild: false },
+    );
+    const stale = Number(
+      (await store.db.query<{ n: string }>('select count(*) as n from stale_stories'))[0]!.n,
+    );
+    expect(stale).toBe(6);
+    const built: string[] = [];
+    // Builds that take a while, so that both workers are at it together, as two processes would be.
+    const worker = () =>
+      new Corpus(store, testEngine, {
+        pool: {
+          size: 1,
+          prepareForStore: async (raw, id) => ({ article: prepareArticle(raw, { id }) }),
+          buildStory: async (group, articles, duplicates) => {
+            built.push(group.id);
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            return buildStory(group, articles, duplicates);
+          },
+        },
+      });
+    const [a, b] = await Promise.all([worker().rebuildStale(), worker().rebuildStale()]);
+    expect(a + b).toBe(6);
+    expect(built.sort()).toEqual(['ferry', 'glacier', 'kiln', 'meadow', 'tannery', 'viaduct']);
+    expect(await store.db.query('select id from stale_stories')).toEqual([]);
+  });
+
+  it('frees the claim on a story whose build failed, so that the next round builds it', async () => {
+    await corpus.add([doc('x1', 'xylophone makers report a record year.')], { rebuild: false });
+    const failing = new Corpus(store, testEngine, {
+      pool: {
+        size: 1,
+        prepareForStore: async (raw, id) => ({ article: prepareArticle(raw, { id }) }),
+        buildStory: async () => {
+          throw new Error('thread died');
+        },
+      },
+    });
+    await expect(failing.rebuildStale()).rejects.toThrow('thread died');
+    const [row] = await store.db.query<{ claimed_until: unknown }>(
+      "select claimed_until from stale_stories where id = 'xylophone'",
+    );
+    expect(row).toEqual({ claimed_until: null });
+    expect(await corpus.rebuildStale()).toBe(1);
+    expect((await store.getStory('xylophone'))?.articles).toEqual(['x1']);
+  });
+
+  it('leaves a story claimed by another worker to it until the claim lapses', async () => {
+    await corpus.add([doc('y1', 'yacht race postponed by storms.')], { rebuild: false });
+    await store.db.query(
+      "update stale_stories set claimed_until = now() + interval '1 minute' where id = 'yacht'",
+    );
+    expect(await corpus.rebuildStale()).toBe(0);
+    expect(await store.getStory('yacht')).toBeNull();
+    await store.db.query(
+      "update stale_stories set claimed_until = now() - interval '1 second' where id = 'yacht'",
+    );
+    expect(await corpus.rebuildStale()).toBe(1);
+    expect((await store.getStory('yacht'))?.articles).toEqual(['y1']);
+  });
+
   it('enqueues and places overlapping calls in the order they were made', async () => {
     const slow = new Corpus(store, testEngine, {
       pool: {

@@ -58,6 +58,10 @@ export type EngineFactory = (state: unknown | null) => CorpusEngine;
 
 const ENGINE_STATE = 'engine';
 /** How often a long ingest or a busy worker brings stale stories up to date. */
+// How long a claim on a stale story holds: far longer than any build, short enough that a story a dead
+// worker claimed is not left stale for long.
+const CLAIM_SECONDS = 300;
+
 export const REBUILD_EVERY_MS = 10_000;
 /**
  * The article sequence number the saved engine state includes. The state is saved now and then, not per
@@ -479,11 +483,17 @@ export class Corpus {
     const inHand = pool ? pool.size + 1 : 1;
     let rebuilt = 0;
     for (;;) {
+      // Claimed, so that workers sharing a database build different stories rather than all the same
+      // ones (only one of them could save it). A claim lapses, so a story claimed by a worker that died
+      // is built by another one later.
       const rows = await this.store.db.query<StaleRow & { size: number }>(
-        `select id, title, keywords, marked_at::text as marked,
-           (select count(*) from articles where story_id = stale_stories.id)::int as size
-         from stale_stories order by marked_at, id limit $1`,
-        [inHand * 4],
+        `update stale_stories set claimed_until = now() + make_interval(secs => $2)
+         where id in (
+           select id from stale_stories where claimed_until is null or claimed_until < now()
+           order by marked_at, id limit $1 for update skip locked)
+         returning id, title, keywords, marked_at::text as marked,
+           (select count(*) from articles where story_id = stale_stories.id)::int as size`,
+        [inHand * 4, CLAIM_SECONDS],
       );
       if (!rows.length) return rebuilt;
       // Largest first within a round: building costs more than linearly in a story's size, and a big
@@ -499,6 +509,21 @@ export class Corpus {
 
   /** Reads, builds and (if still current) saves one stale story; true when it was saved. */
   private async rebuildStory(row: StaleRow): Promise<boolean> {
+    let saved = false;
+    try {
+      saved = await this.buildAndSave(row);
+      return saved;
+    } finally {
+      // A story marked again while it was built, or whose build failed, is free for the next round (a
+      // release that fails too leaves the claim to lapse).
+      if (!saved)
+        await this.store.db
+          .query('update stale_stories set claimed_until = null where id = $1', [row.id])
+          .catch(() => {});
+    }
+  }
+
+  private async buildAndSave(row: StaleRow): Promise<boolean> {
     const { group, articles, duplicates } = await this.store.transaction(async (tx) => {
       const articles = await tx.articlesOfStory(row.id);
       // The stored story (its whole findings document) is read only for what the mark lacks.

@@ -148,6 +148,15 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       create index articles_unindexed on articles (seq) where tsv is null;
     `,
   },
+  {
+    version: 9,
+    // Workers sharing a database all rebuilt every stale story at once, and only one of them could save
+    // each: a worker now claims the stories it builds, for a while (corpus.ts).
+    name: 'stale stories claimed by the worker rebuilding them',
+    sql: `
+      alter table stale_stories add column claimed_until timestamptz;
+    `,
+  },
 ];
 
 export async function migrate(db: SqlClient): Promise<number> {

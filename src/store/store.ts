@@ -98,6 +98,10 @@ export class Store {
       ? await openPostgres(target)
       : await openEmbedded(target === 'memory:' ? undefined : target);
     await migrate(db);
+    // One process at a time opens the embedded database: a claim left in it is one a killed process
+    // held, and would only keep its stories from being rebuilt until it lapsed.
+    if (db.kind === 'embedded')
+      await db.query('update stale_stories set claimed_until = null where claimed_until is not null');
     return new Store(db);
   }
 
