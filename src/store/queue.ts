@@ -27,6 +27,7 @@ export async function enqueueDocuments(corpus: Corpus, boss: PgBoss, docs: RawDo
 }
 
 const LOST_JOB_SECONDS = 30;
+const JOBS_PER_FETCH = 8;
 
 export interface WorkerOptions {
   /** Stop once the inbox is empty and no job is waiting. */
@@ -42,15 +43,18 @@ export async function runWorker(corpus: Corpus, boss: PgBoss, options: WorkerOpt
   const placeAll = async () => {
     for (let n = await corpus.placeReady(); n > 0; n = await corpus.placeReady()) options.onPlaced?.(n);
   };
-  await boss.work<{ seq: number }>(
+  // pg-boss waits out its polling interval after each fetch: a worker fetching a full batch asks for
+  // the next one at once instead, or a busy queue would be worked at no more than a batch per interval.
+  let workerId: string | undefined;
+  workerId = await boss.work<{ seq: number }>(
     PREPARE_QUEUE,
-    // Several jobs per fetch: pg-boss waits out its polling interval after each fetch.
-    { batchSize: 8, pollingIntervalSeconds: poll },
+    { batchSize: JOBS_PER_FETCH, pollingIntervalSeconds: poll },
     async (jobs) => {
       // Jobs only prepare, the part that runs in parallel; placement, serialised by the engine-state lock,
       // happens in the loop below in batches, so that the state is read and written once per batch rather
       // than once per article.
       for (const job of jobs) await corpus.prepareQueued(job.data.seq);
+      if (jobs.length === JOBS_PER_FETCH && workerId) boss.notifyWorker(workerId);
     },
   );
   let stopping = false;
