@@ -1,14 +1,19 @@
 /**
  * `npx tsx scripts/bench-ingest.ts`: ingest throughput of 400 synthetic HTML news pages (500 words, 20
- * stories) into the embedded database on disk, in batches of 50, against preparing the same pages with
- * no database (extraction and language layers only) in the same run: the ratio is the storage and
- * placement overhead. Twice: with new worker threads, as a short ingest runs, and with the same threads
- * again on other pages, as a long ingest runs once its threads have compiled their code (a new thread
- * prepares and builds at half speed for its first few hundred articles). Beside each rate, the
- * processor time per article over all threads, which another process on the machine hardly moves. With CORROBORATE_BENCH_PG set, also the PostgreSQL queue path with 1 and 3
- * worker processes. Each stored run stops starting new batches at a time budget (BENCH_BUDGET_S, 0 for
- * none), so the script ends in about two minutes however slow placement is; the output says how many
- * articles were measured.
+ * stories) into the embedded database on disk, in batches of 50, as `corroborate ingest` runs it. Twice:
+ * with new worker threads, as a short ingest runs, and with the same threads again on other pages, as a
+ * long ingest runs once its threads have compiled their code (a new thread prepares and builds at half
+ * speed for its first few hundred articles). Each stored run stops starting new batches at a time budget
+ * (BENCH_BUDGET_S, 0 for none), so the script ends in a few minutes however slow placement is; the
+ * output says how many articles were measured.
+ *
+ * Measured in the same run, the baselines: `prepareArticle` alone on this thread, and the ceiling any
+ * storage could reach, the same analysis on the same number of threads with no database at all (every
+ * page prepared and placed, every story built), warm and with new threads. Beside each rate, the
+ * processor time per article over all threads, which another process on the machine hardly moves.
+ *
+ * With CORROBORATE_BENCH_PG set, also the PostgreSQL queue path with 1 and 3 worker processes, from
+ * start-up and then running (see `queued`).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -17,7 +22,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { followMerges } from '../src/cluster/index.ts';
 import type { RawDocument } from '../src/ingest/index.ts';
+import type { Article } from '../src/model/index.ts';
 import { defaultPoolSize, prepareArticle, WorkerPool } from '../src/pipeline/index.ts';
 import { createCorpusEngine } from '../src/store/engine.ts';
 import { BulkIngest, Corpus, enqueueDocuments, Store, startBoss } from '../src/store/index.ts';
@@ -28,9 +35,11 @@ const STORIES = Number(process.env.BENCH_STORIES ?? 20);
 const BATCH = 50;
 const WARMUP = 20;
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_S ?? 50) * 1000 || Number.POSITIVE_INFINITY;
-// The queue runs use fewer articles: two full runs of 400 would not fit the time budget.
-const PG_N = Number(process.env.BENCH_PG_ARTICLES ?? 100);
-const PG_BUDGET_MS = BUDGET_MS / 2;
+// The queue runs take the same pages as the embedded ones (fewer with BENCH_PG_ARTICLES).
+const PG_N = Math.min(N, Number(process.env.BENCH_PG_ARTICLES ?? N));
+// Pages each queue run starts on, before the measured ones: enough for the workers' code to compile.
+const PG_WARMUP = 200;
+const PG_BUDGET_MS = BUDGET_MS;
 // Worker threads for the embedded run, as `corroborate ingest` starts them (0: everything on one thread).
 const THREADS = Number(process.env.BENCH_THREADS ?? defaultPoolSize());
 
@@ -119,13 +128,53 @@ async function storedRun(
   }
 }
 
+/**
+ * The pipeline with no database: every page prepared on the threads, placed by the same engine on this
+ * thread as they come back, then every story built on the threads, largest first. Nothing is written or
+ * read back, so this is what the stored runs would reach if storing cost nothing.
+ */
+async function analysisAlone(label: string, pages: RawDocument[], pool: WorkerPool) {
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  const engine = createCorpusEngine(null);
+  const storyOf = new Map<string, string>();
+  const articles = await Promise.all(
+    pages.map((doc, i) =>
+      pool.prepare(doc, `page-${i}`).then((article) => {
+        storyOf.set(article.id, engine.add(article).story);
+        return article;
+      }),
+    ),
+  );
+  const placed = performance.now();
+  const final = followMerges(engine.takeMerges());
+  const stories = new Map<string, Article[]>();
+  for (const article of articles) {
+    const id = final(storyOf.get(article.id)!);
+    const members = stories.get(id);
+    if (members) members.push(article);
+    else stories.set(id, [article]);
+  }
+  const largestFirst = [...stories].sort((a, b) => b[1].length - a[1].length);
+  await Promise.all(
+    largestFirst.map(([id, members]) =>
+      pool.buildStory({ id, title: id, keywords: [], articles: members.map((a) => a.id) }, members, []),
+    ),
+  );
+  const rate = perSecond(pages.length, t);
+  console.log(
+    `${label}: ${rate.toFixed(1)} articles/s, ${stories.size} stories (prepared and placed in ${((placed - t) / 1000).toFixed(1)} s, stories built in ${((performance.now() - placed) / 1000).toFixed(1)} s); processor time ${cpuMsPerArticle(pages.length, cpu).toFixed(1)} ms per article, all threads`,
+  );
+  return rate;
+}
+
 console.log(
   `${N} HTML pages (~500 words, ${STORIES} stories), batches of ${BATCH}, ${THREADS} worker threads; prepareArticle alone on this thread: ${prepared.toFixed(0)} articles/s, ${preparedCpu.toFixed(1)} ms processor time per article`,
 );
 const pool = THREADS > 0 ? new WorkerPool(THREADS) : undefined;
 // The threads start while the database opens, as in the ingest command, and are warmed up on the same
 // pages the single-thread baseline was: a short ingest, whose threads compile as they go.
-await storedRun(
+const storedNew = await storedRun(
   'embedded database, new threads',
   docs,
   pool,
@@ -133,14 +182,35 @@ await storedRun(
 );
 // The same threads again, on other pages into another new database: a long ingest, whose threads have
 // long since compiled their code (other pages, so that no memo of the first run's sentences is reused).
-if (pool)
-  await storedRun(
-    'embedded database, threads already warm',
-    Array.from({ length: N }, (_, i) => page(10 * N + i)),
+const storedWarm = pool
+  ? await storedRun(
+      'embedded database, threads already warm',
+      Array.from({ length: N }, (_, i) => page(10 * N + i)),
+      pool,
+      Promise.resolve(),
+    )
+  : undefined;
+if (pool && storedWarm) {
+  // Other pages again, so that no memo of the stored runs' sentences is reused.
+  const warm = await analysisAlone(
+    'no database, threads already warm',
+    Array.from({ length: N }, (_, i) => page(20 * N + i)),
     pool,
-    Promise.resolve(),
   );
-await pool?.close();
+  await pool.close();
+  // Warmed up on the same pages as the stored run's new threads were, while its database opened.
+  const fresh = new WorkerPool(THREADS);
+  await Promise.all(warmup.map((doc, i) => fresh.prepare(doc, `warm-up-${i}`)));
+  const cold = await analysisAlone(
+    'no database, new threads',
+    Array.from({ length: N }, (_, i) => page(30 * N + i)),
+    fresh,
+  );
+  await fresh.close();
+  console.log(
+    `stored / no database: ${(storedNew / cold).toFixed(2)}x with new threads, ${(storedWarm / warm).toFixed(2)}x warm`,
+  );
+} else await pool?.close();
 console.log('target: >= 200 articles/s on one 2-core machine');
 
 const admin = process.env.CORROBORATE_BENCH_PG;
@@ -174,7 +244,11 @@ if (!admin) {
   }
 
   // One fresh database per run, so the second run does not find the first one's articles stored.
-  async function queued(workers: number): Promise<number> {
+  // Two phases: the warm-up pages, timed from spawning the workers (start-up, and each process compiling
+  // its code as it goes, counted), then the measured pages, timed from the last warm-up page placed to
+  // every page placed and every story rebuilt: long-running workers. All pages are queued before the
+  // workers start (not counted), and placement runs in queue order, so the phases follow each other.
+  async function queued(workers: number): Promise<{ cold: number; warm: number }> {
     const name = `corroborate_bench_${randomBytes(6).toString('hex')}`;
     await onAdmin(`create database ${name}`);
     const url = new URL(admin!);
@@ -184,16 +258,17 @@ if (!admin) {
       const store = await Store.open(db);
       const corpus = new Corpus(store, createCorpusEngine);
       const boss = await startBoss(db);
-      const queue = docs.slice(0, PG_N);
+      const warmUp = Array.from({ length: PG_WARMUP }, (_, i) => page(50 * N + i));
+      const measured = docs.slice(0, PG_N);
+      const queue = [...warmUp, ...measured];
       let t = performance.now();
       for (let i = 0; i < queue.length; i += BATCH)
         await enqueueDocuments(corpus, boss, queue.slice(i, i + BATCH));
       const enqueued = perSecond(queue.length, t);
       await boss.stop({ graceful: true, wait: true });
-      // Timed from spawn to the last article placed: worker start-up counts, shutting down does not.
       t = performance.now();
       const children = Array.from({ length: workers }, () =>
-        spawn('node', [cli, 'worker', '--db', db, '--exit-when-idle'], {
+        spawn('node', [cli, 'worker', '--db', db], {
           stdio: ['ignore', 'ignore', 'pipe'],
         }),
       );
@@ -213,39 +288,30 @@ if (!admin) {
       void Promise.all(exits).then(() => {
         gone = true;
       });
-      // Done means placed and, where stories are rebuilt after placement (a stale_stories table), rebuilt.
-      const deferred = (
-        await store.db.query<{ yes: boolean }>(`select to_regclass('stale_stories') is not null as yes`)
-      )[0]!.yes;
       const stale = async () =>
-        deferred
-          ? Number((await store.db.query<{ n: string }>('select count(*) as n from stale_stories'))[0]!.n)
-          : 0;
-      let placed = await store.countArticles();
-      while (
-        (placed < queue.length || (await stale()) > 0) &&
-        !gone &&
-        performance.now() - t < PG_BUDGET_MS
-      ) {
-        await new Promise((r) => setTimeout(r, 50));
-        placed = await store.countArticles();
-      }
-      const rate = perSecond(placed, t);
+        Number((await store.db.query<{ n: string }>('select count(*) as n from stale_stories'))[0]!.n);
+      const waitFor = async (done: () => Promise<boolean>) => {
+        while (!gone && performance.now() - t < PG_BUDGET_MS && !(await done()))
+          await new Promise((r) => setTimeout(r, 50));
+      };
+      await waitFor(async () => (await store.countArticles()) >= warmUp.length);
+      const warmedAt = performance.now();
+      const cold = perSecond(Math.min(warmUp.length, await store.countArticles()), t);
+      await waitFor(async () => (await store.countArticles()) >= queue.length && (await stale()) === 0);
+      const placed = (await store.countArticles()) - warmUp.length;
+      const warm = perSecond(Math.max(0, placed), warmedAt);
       const unbuilt = await stale();
-      // Workers stop on SIGTERM once their current job is done. Done or out of time, they are stopped
-      // here: left to --exit-when-idle they would first work through the queue's remaining jobs, each a
-      // no-op by then (their rows were swept up), one per polling interval, for up to a minute.
       if (!gone) for (const child of children) child.kill('SIGTERM');
       const codes = await Promise.all(exits);
       await store.close();
-      if (codes.some((c) => c !== 0) || placed === 0)
+      if (codes.some((c) => c !== 0) || placed <= 0)
         throw new Error(
-          `${workers} workers placed ${placed} of ${queue.length} articles (exit codes ${codes.join(', ')}):\n${errors}`,
+          `${workers} workers placed ${placed} of ${measured.length} measured articles (exit codes ${codes.join(', ')}):\n${errors}`,
         );
       console.log(
-        `PostgreSQL queue, ${workers} worker process${workers > 1 ? 'es' : ''}: ${rate.toFixed(1)} articles/s, ${placed === queue.length ? 'all' : `${placed} (time budget)`} of ${queue.length} placed${unbuilt ? `, ${unbuilt} stories not yet rebuilt` : ''} (enqueue ${enqueued.toFixed(0)} articles/s, not counted)`,
+        `PostgreSQL queue, ${workers} worker process${workers > 1 ? 'es' : ''}: ${cold.toFixed(1)} articles/s over the first ${warmUp.length} (start-up counted), then ${warm.toFixed(1)} articles/s over ${placed === measured.length ? 'the next' : `${placed} (time budget) of the next`} ${measured.length}${unbuilt ? `, ${unbuilt} stories not yet rebuilt` : ''} (enqueue ${enqueued.toFixed(0)} articles/s, not counted)`,
       );
-      return rate;
+      return { cold, warm };
     } finally {
       await dropDatabase(name);
     }
@@ -253,5 +319,7 @@ if (!admin) {
 
   const one = await queued(1);
   const three = await queued(3);
-  console.log(`scaling 1 -> 3 workers: ${(three / one).toFixed(2)}x`);
+  console.log(
+    `scaling 1 -> 3 workers: ${(three.cold / one.cold).toFixed(2)}x from start-up, ${(three.warm / one.warm).toFixed(2)}x running`,
+  );
 }
