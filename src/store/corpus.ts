@@ -57,11 +57,10 @@ export interface CorpusEngine {
 export type EngineFactory = (state: unknown | null) => CorpusEngine;
 
 const ENGINE_STATE = 'engine';
-/** How often a long ingest or a busy worker brings stale stories up to date. */
 // How long a claim on a stale story holds: far longer than any build, short enough that a story a dead
 // worker claimed is not left stale for long.
 const CLAIM_SECONDS = 300;
-
+/** How often a long ingest or a busy worker brings stale stories up to date. */
 export const REBUILD_EVERY_MS = 10_000;
 /**
  * The article sequence number the saved engine state includes. The state is saved now and then, not per
