@@ -296,20 +296,23 @@ if (!admin) {
       };
       await waitFor(async () => (await store.countArticles()) >= warmUp.length);
       const warmedAt = performance.now();
-      const cold = perSecond(Math.min(warmUp.length, await store.countArticles()), t);
+      const warmedUp = Math.min(warmUp.length, await store.countArticles());
+      const cold = perSecond(warmedUp, t);
       await waitFor(async () => (await store.countArticles()) >= queue.length && (await stale()) === 0);
-      const placed = (await store.countArticles()) - warmUp.length;
-      const warm = perSecond(Math.max(0, placed), warmedAt);
+      const placed = Math.max(0, (await store.countArticles()) - warmUp.length);
+      const warm = perSecond(placed, warmedAt);
+      // Workers run until stopped here: one gone already has failed.
+      const failed = gone;
       const unbuilt = await stale();
       if (!gone) for (const child of children) child.kill('SIGTERM');
       const codes = await Promise.all(exits);
       await store.close();
-      if (codes.some((c) => c !== 0) || placed <= 0)
+      if (failed || codes.some((c) => c !== 0))
         throw new Error(
           `${workers} workers placed ${placed} of ${measured.length} measured articles (exit codes ${codes.join(', ')}):\n${errors}`,
         );
       console.log(
-        `PostgreSQL queue, ${workers} worker process${workers > 1 ? 'es' : ''}: ${cold.toFixed(1)} articles/s over the first ${warmUp.length} (start-up counted), then ${warm.toFixed(1)} articles/s over ${placed === measured.length ? 'the next' : `${placed} (time budget) of the next`} ${measured.length}${unbuilt ? `, ${unbuilt} stories not yet rebuilt` : ''} (enqueue ${enqueued.toFixed(0)} articles/s, not counted)`,
+        `PostgreSQL queue, ${workers} worker process${workers > 1 ? 'es' : ''}: ${cold.toFixed(1)} articles/s over ${warmedUp === warmUp.length ? 'the first' : `${warmedUp} (time budget) of the first`} ${warmUp.length} (start-up counted), then ${warm.toFixed(1)} articles/s over ${placed === measured.length ? 'the next' : `${placed} (time budget) of the next`} ${measured.length}${unbuilt ? `, ${unbuilt} stories not yet rebuilt` : ''} (enqueue ${enqueued.toFixed(0)} articles/s, not counted)`,
       );
       return { cold, warm };
     } finally {
@@ -319,7 +322,8 @@ if (!admin) {
 
   const one = await queued(1);
   const three = await queued(3);
+  const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a (nothing placed)');
   console.log(
-    `scaling 1 -> 3 workers: ${(three.cold / one.cold).toFixed(2)}x from start-up, ${(three.warm / one.warm).toFixed(2)}x running`,
+    `scaling 1 -> 3 workers: ${ratio(three.cold, one.cold)} from start-up, ${ratio(three.warm, one.warm)} running`,
   );
 }
