@@ -252,6 +252,29 @@ describe.each(testDatabases())('Corpus on the $name database', (database) => {
     expect((await store.getStory('xylophone'))?.articles).toEqual(['x1']);
   });
 
+  it('reports a failed build only once the builds beside it are done', async () => {
+    await corpus.add([doc('l1', 'lantern festival returns.'), doc('u1', 'umbrella factory expands.')], {
+      rebuild: false,
+    });
+    let slowDone = false;
+    const mixed = new Corpus(store, testEngine, {
+      pool: {
+        size: 1,
+        prepareForStore: async (raw, id) => ({ article: prepareArticle(raw, { id }) }),
+        buildStory: async (group, articles, duplicates) => {
+          if (group.id === 'lantern') throw new Error('thread died');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          slowDone = true;
+          return buildStory(group, articles, duplicates);
+        },
+      },
+    });
+    await expect(mixed.rebuildStale()).rejects.toThrow('thread died');
+    expect(slowDone).toBe(true);
+    expect((await store.getStory('umbrella'))?.articles).toEqual(['u1']);
+    expect(await corpus.rebuildStale()).toBe(1);
+  });
+
   it('leaves a story claimed by another worker to it until the claim lapses', async () => {
     await corpus.add([doc('y1', 'yacht race postponed by storms.')], { rebuild: false });
     await store.db.query(

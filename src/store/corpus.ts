@@ -502,7 +502,11 @@ export class Corpus {
       const work = async () => {
         while (next < rows.length) if (await this.rebuildStory(rows[next++]!)) rebuilt++;
       };
-      await Promise.all(Array.from({ length: Math.min(inHand, rows.length) }, work));
+      // Every hand is waited for even when one fails, as in `rebuildStale`: the others go on with the
+      // round's claimed stories, and nothing still runs against the database once this returns.
+      const hands = await Promise.allSettled(Array.from({ length: Math.min(inHand, rows.length) }, work));
+      const failed = hands.find((hand) => hand.status === 'rejected');
+      if (failed) throw failed.reason;
     }
   }
 
