@@ -1,6 +1,6 @@
 /** The worker-thread side of the pool (pool.ts): one task at a time, answered with JSON text. */
 import { parentPort } from 'node:worker_threads';
-import { encodeLayers, encodeStory } from '../store/codec.ts';
+import { encodeLayers, encodeStory, unpackArticle } from '../store/codec.ts';
 import { buildStory } from './analyze.ts';
 import type { PoolReply, PoolTask } from './pool.ts';
 import { prepareArticle } from './prepare.ts';
@@ -17,7 +17,8 @@ parentPort?.on('message', (message: PoolTask & { task: number }) => {
         ...(message.layers ? { layers: encodeLayers(article) } : {}),
       };
     } else {
-      const story = encodeStory(buildStory(message.group, message.articles, message.duplicates));
+      const articles = message.articles.map(unpackArticle);
+      const story = encodeStory(buildStory(message.group, articles, message.duplicates));
       reply = { task: message.task, json: JSON.stringify(story) };
     }
   } catch (error) {

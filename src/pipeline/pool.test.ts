@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawDocument } from '../ingest/index.ts';
-import { decodeStory } from '../store/codec.ts';
+import { decodeStory, packArticle } from '../store/codec.ts';
 import { buildStory } from './analyze.ts';
 import { WorkerPool } from './pool.ts';
 import { prepareArticle } from './prepare.ts';
@@ -37,6 +37,17 @@ describe('WorkerPool', () => {
     expect(encoded).toMatchObject({ id: 's1', title: 'Ferry talks', keywords: ['ferry'] });
     expect(encoded.conflicts).toBe(story.facts.filter((f) => f.status === 'conflict').length);
     expect(story.facts.some((f) => f.status === 'conflict')).toBe(true);
+  });
+
+  it('builds a story from articles packed as the database keeps them, decoding them in the thread', async () => {
+    const docs = [page('a', 'Coast Times', 'nearly six'), page('b', 'Port Radio', 'about three')];
+    const here = docs.map((d) => prepareArticle(d, { id: d.id! }));
+    const packed = here.map(packArticle);
+    expect(packed[0]).not.toHaveProperty('annotations');
+    const group = { id: 's1', title: 'Ferry talks', keywords: ['ferry'], articles: ['a', 'b'] };
+    const story = decodeStory((await pool.buildStory(group, packed, [])).body);
+    expect(story).toEqual(JSON.parse(JSON.stringify(buildStory(group, here, []))));
+    expect(story.quotes.length).toBeGreaterThan(0);
   });
 
   it('answers every task of a burst, each with its own result', async () => {

@@ -13,12 +13,13 @@ import { Worker } from 'node:worker_threads';
 import type { StoryGroup } from '../cluster/index.ts';
 import type { RawDocument } from '../ingest/index.ts';
 import type { Article, Duplicate } from '../model/index.ts';
-import type { EncodedStory } from '../store/codec.ts';
+import type { EncodedStory, PackedArticle } from '../store/codec.ts';
 
 export type PoolTask =
   /** With `layers`, the article's annotation layers also come back encoded for the database. */
   | { kind: 'prepare'; doc: RawDocument; id: string; layers?: boolean }
-  | { kind: 'story'; group: StoryGroup; articles: Article[]; duplicates: Duplicate[] };
+  /** Packed articles (as the database keeps them) are decoded in the thread. */
+  | { kind: 'story'; group: StoryGroup; articles: (Article | PackedArticle)[]; duplicates: Duplicate[] };
 
 export type PoolReply = { task: number; json: string; layers?: string } | { task: number; error: string };
 
@@ -67,7 +68,11 @@ export class WorkerPool {
   }
 
   /** A story's findings, encoded for the database (store/codec.ts: `decodeStory` reads them back). */
-  buildStory(group: StoryGroup, articles: Article[], duplicates: Duplicate[]): Promise<EncodedStory> {
+  buildStory(
+    group: StoryGroup,
+    articles: (Article | PackedArticle)[],
+    duplicates: Duplicate[],
+  ): Promise<EncodedStory> {
     return this.run({ kind: 'story', group, articles, duplicates }).then(
       ({ json }) => JSON.parse(json) as EncodedStory,
     );

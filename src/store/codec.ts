@@ -56,3 +56,23 @@ export function encodeLayers(article: ArticleLayers): string {
 export function decodeLayers(body: string): ArticleLayers {
   return JSON.parse(gunzipSync(Buffer.from(body, 'base64')).toString('utf8')) as ArticleLayers;
 }
+
+/**
+ * An article as the database keeps it, its layers still encoded: what a story rebuild hands a worker
+ * thread, which decodes them itself. Decoding on the thread that reads the database and then copying the
+ * decoded layers across (a structured clone of every span) cost that thread twice what decoding costs,
+ * while a string crosses at the price of a copy.
+ */
+export type PackedArticle = Omit<Article, 'annotations' | 'removed'> & { layers: string };
+
+export function packArticle(article: Article): PackedArticle {
+  const { annotations: _annotations, removed: _removed, ...rest } = article;
+  return { ...rest, layers: encodeLayers(article) };
+}
+
+/** The article whole again; an article that was never packed is returned as it is. */
+export function unpackArticle(article: Article | PackedArticle): Article {
+  if (!('layers' in article)) return article;
+  const { layers, ...rest } = article;
+  return { ...rest, ...decodeLayers(layers) };
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawDocument } from '../ingest/index.ts';
 import { validateArticle } from '../model/index.ts';
 import { buildStory, prepareArticle } from '../pipeline/index.ts';
+import { unpackArticle } from './codec.ts';
 import { Corpus, type CorpusEngine } from './corpus.ts';
 import { createCorpusEngine } from './engine.ts';
 import type { Store } from './store.ts';
@@ -186,7 +187,7 @@ describe.each(testDatabases())('Corpus on the $name database', (database) => {
             joined = true;
             await racing.add([doc('q2', 'quarry neighbours object to the blasting.')], { rebuild: false });
           }
-          return buildStory(group, articles, duplicates);
+          return buildStory(group, articles.map(unpackArticle), duplicates);
         },
       },
     });
@@ -222,7 +223,7 @@ describe.each(testDatabases())('Corpus on the $name database', (database) => {
           buildStory: async (group, articles, duplicates) => {
             built.push(group.id);
             await new Promise((resolve) => setTimeout(resolve, 20));
-            return buildStory(group, articles, duplicates);
+            return buildStory(group, articles.map(unpackArticle), duplicates);
           },
         },
       });
@@ -265,7 +266,7 @@ describe.each(testDatabases())('Corpus on the $name database', (database) => {
           if (group.id === 'lantern') throw new Error('thread died');
           await new Promise((resolve) => setTimeout(resolve, 50));
           slowDone = true;
-          return buildStory(group, articles, duplicates);
+          return buildStory(group, articles.map(unpackArticle), duplicates);
         },
       },
     });
@@ -298,7 +299,8 @@ describe.each(testDatabases())('Corpus on the $name database', (database) => {
           if (raw.id!.startsWith('r1')) await new Promise((r) => setTimeout(r, 50));
           return { article: prepareArticle(raw, { id }) };
         },
-        buildStory: async (group, articles, duplicates) => buildStory(group, articles, duplicates),
+        buildStory: async (group, articles, duplicates) =>
+          buildStory(group, articles.map(unpackArticle), duplicates),
       },
     });
     const [first, second] = await Promise.all([

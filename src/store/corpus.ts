@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import type { RawDocument } from '../ingest/index.ts';
 import type { Article, Duplicate, Story } from '../model/index.ts';
 import { buildStory, prepareArticle, type WorkerPool } from '../pipeline/index.ts';
-import type { EncodedStory } from './codec.ts';
+import { type EncodedStory, unpackArticle } from './codec.ts';
 import { insertRows } from './sql.ts';
 import type { Store } from './store.ts';
 
@@ -528,7 +528,8 @@ export class Corpus {
 
   private async buildAndSave(row: StaleRow): Promise<boolean> {
     const { group, articles, duplicates } = await this.store.transaction(async (tx) => {
-      const articles = await tx.articlesOfStory(row.id);
+      // Left packed: the thread that builds the story decodes them, not this one (codec.ts).
+      const articles = await tx.packedArticlesOfStory(row.id);
       // The stored story (its whole findings document) is read only for what the mark lacks.
       const previous =
         articles.length && (row.title === null || row.keywords === null) ? await tx.getStory(row.id) : null;
@@ -547,7 +548,7 @@ export class Corpus {
       ? null
       : pool
         ? await pool.buildStory(group, articles, duplicates)
-        : buildStory(group, articles, duplicates);
+        : buildStory(group, articles.map(unpackArticle), duplicates);
     return this.store.transaction(async (tx) => {
       // The engine-state lock orders this check-and-save with placements, which change membership.
       await tx.lockKey(ENGINE_STATE);

@@ -13,6 +13,8 @@ import {
   encodeLayers,
   encodeStory,
   isEncoded,
+  type PackedArticle,
+  packArticle,
 } from './codec.ts';
 import { migrate } from './migrations.ts';
 import { insertRows, openEmbedded, openPostgres, type SqlClient } from './sql.ts';
@@ -75,6 +77,20 @@ const toArticle = (r: ArticleRow): Article => {
     messages: [],
   };
 };
+
+// Articles stored before layers were encoded are packed here: rare, and only ever read.
+const toPacked = (r: ArticleRow): PackedArticle =>
+  r.layers
+    ? {
+        id: r.id,
+        source: r.source,
+        meta: r.meta,
+        text: r.text,
+        layers: r.layers,
+        flags: r.flags,
+        messages: [],
+      }
+    : packArticle(toArticle(r));
 
 /** An article's search vector: its title, weighted above the text. */
 const ARTICLE_SEARCH_VECTOR = `setweight(to_tsvector('simple', coalesce(meta->>'title', '')), 'A') || to_tsvector('english', text)`;
@@ -197,11 +213,19 @@ export class Store {
   }
 
   async articlesOfStory(storyId: string): Promise<Article[]> {
-    const rows = await this.db.query<ArticleRow>(
+    return (await this.articleRowsOfStory(storyId)).map(toArticle);
+  }
+
+  /** A story's articles with their layers left encoded, for a worker thread to decode (codec.ts). */
+  async packedArticlesOfStory(storyId: string): Promise<PackedArticle[]> {
+    return (await this.articleRowsOfStory(storyId)).map(toPacked);
+  }
+
+  private articleRowsOfStory(storyId: string): Promise<ArticleRow[]> {
+    return this.db.query<ArticleRow>(
       `select ${ARTICLE_COLUMNS} from articles where story_id = $1 order by published nulls last, seq`,
       [storyId],
     );
-    return rows.map(toArticle);
   }
 
   /** The highest placement sequence number among stored articles (0 for none). */
@@ -249,7 +273,7 @@ export class Store {
   }
 
   /** Saves a story's findings, encoded here unless they come encoded (from a worker thread). */
-  async saveStory(story: Story | EncodedStory, articles: Article[]): Promise<void> {
+  async saveStory(story: Story | EncodedStory, articles: Pick<Article, 'id' | 'meta'>[]): Promise<void> {
     const encoded = isEncoded(story) ? story : encodeStory(story);
     const outlets = new Set(articles.map((a) => a.meta.outlet ?? a.id));
     const dates = articles
