@@ -85,6 +85,7 @@ export function detectReuse(
           found.set(pairKey(c.id, article.id), { a: c.id, b: article.id, kind, similarity: c.estimate });
       }
   }
+  const source = earliestSources(ordered, found);
   // Paraphrase: pairs that share many weighted content words but few shingles.
   const idf = new Idf();
   // Sets built once: the pre-filter below meets every article hundreds of times.
@@ -97,6 +98,10 @@ export function detectReuse(
     for (let j = i + 1; j < limit; j++) {
       const a = articles[i]!;
       const b = articles[j]!;
+      // Two copies of one original (a wire story republished by many sites) share what each shares with
+      // it: aligned with the original alone, n copies give n pairs of passages rather than n² / 2.
+      const shared = source.get(a.id);
+      if (shared !== undefined && shared === source.get(b.id)) continue;
       const key = pairKey(a.id, b.id);
       const known = found.get(key);
       if (!known && !sharesVocabulary(bags.get(a.id)!, bags.get(b.id)!)) continue;
@@ -122,6 +127,24 @@ export function detectReuse(
     return { ...d, similarity: Math.round(d.similarity * 1000) / 1000, original };
   });
   return { duplicates, reuse };
+}
+
+/**
+ * Each copy's earliest source: of the articles before it that it copies word for word or nearly (found
+ * through the shingle index), the first. An original has none.
+ */
+function earliestSources(
+  ordered: Article[],
+  found: Map<string, { a: string; b: string }>,
+): Map<string, string> {
+  const position = new Map(ordered.map((a, i) => [a.id, i]));
+  const source = new Map<string, string>();
+  for (const { a, b } of found.values()) {
+    const [earlier, later] = position.get(a)! < position.get(b)! ? [a, b] : [b, a];
+    const current = source.get(later);
+    if (current === undefined || position.get(earlier)! < position.get(current)!) source.set(later, earlier);
+  }
+  return source;
 }
 
 /** Cheap pre-filter before sentence alignment: 35% of the smaller text's distinct words in common. */

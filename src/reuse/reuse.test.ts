@@ -47,6 +47,30 @@ describe('detectReuse', () => {
     expect(r.predicted.some((d) => d.a.startsWith('n') || d.b.startsWith('n'))).toBe(false);
   });
 
+  it('aligns the copies of one original with it alone, and still pairs every copy with every other', () => {
+    const wire = article('wire', base, '2026-03-02T08:00:00Z');
+    const copies = Array.from({ length: 6 }, (_, i) =>
+      article(`copy-${i}`, `${base} Republished by outlet ${i} under licence.`, `2026-03-02T1${i}:00:00Z`),
+    );
+    const exact = Array.from({ length: 3 }, (_, i) => article(`exact-${i}`, base, `2026-03-03T0${i}:00:00Z`));
+    const articles = [...copies, wire, ...exact];
+    const { duplicates, reuse } = detectReuse(articles);
+    // Passages come once per copy, each against the original.
+    expect(reuse).toHaveLength(copies.length + exact.length);
+    expect(reuse.every((r) => r.a === 'wire' || r.b === 'wire')).toBe(true);
+    expect(reuse.every((r) => r.passages.length > 0)).toBe(true);
+    // Every pair of near copies is still a duplicate, and no two exact copies pass for paraphrases.
+    const near = duplicates.filter((d) => d.a.startsWith('copy') && d.b.startsWith('copy'));
+    expect(near).toHaveLength((copies.length * (copies.length - 1)) / 2);
+    expect(duplicates.filter((d) => d.kind === 'paraphrase')).toEqual([]);
+    expect(duplicates.filter((d) => d.kind === 'exact').map((d) => d.original)).toEqual([
+      'wire',
+      'wire',
+      'wire',
+    ]);
+    expect(validateFindings({ articles, stories: [], duplicates, reuse })).toEqual([]);
+  });
+
   it('handles empty, one-word and many identical articles without pairing every copy with every other', () => {
     const many = Array.from({ length: 2000 }, (_, i) => createArticle({ id: `same-${i}`, text: base }));
     const odd = [createArticle({ id: 'empty', text: '' }), createArticle({ id: 'one', text: 'Harbour' })];
