@@ -1,7 +1,7 @@
 /** `corroborate analyze`: the whole pipeline in memory over local inputs, then one report. */
 import { Option } from 'commander';
 import { analyze } from '../../pipeline/index.ts';
-import { renderHtml, renderMarkdown, renderText, reportJson } from '../../report/index.ts';
+import { jsonDocument, renderHtml, renderMarkdown, renderText, reportJson } from '../../report/index.ts';
 import { parsePositiveInt, writeOutput } from '../output.ts';
 import { progress } from '../progress.ts';
 import type { RegisterCommand } from './index.ts';
@@ -39,7 +39,7 @@ export const registerAnalyze: RegisterCommand = (program, setExitCode) => {
         const toTerminal = !opts.out && process.stdout.isTTY === true;
         const report =
           opts.format === 'json'
-            ? `${JSON.stringify(reportJson(analysis), null, 2)}\n`
+            ? jsonDocument(reportJson(analysis))
             : opts.format === 'html'
               ? renderHtml(analysis)
               : opts.format === 'md'

@@ -1,6 +1,6 @@
 /** `corroborate stories` and `corroborate story`: reading the stored corpus. */
 import { Option } from 'commander';
-import { renderHtml, renderMarkdown, renderText, reportJson } from '../../report/index.ts';
+import { jsonDocument, renderHtml, renderMarkdown, renderText, reportJson } from '../../report/index.ts';
 import { openStore } from '../db.ts';
 import { parsePositiveInt, writeOutput } from '../output.ts';
 import type { RegisterCommand } from './index.ts';
@@ -71,7 +71,7 @@ export const registerStories: RegisterCommand = (program) => {
         const analysis = { articles, stories: [story], duplicates, reuse: [], problems: [] };
         const out =
           opts.format === 'json'
-            ? `${JSON.stringify(reportJson(analysis), null, 2)}\n`
+            ? jsonDocument(reportJson(analysis))
             : opts.format === 'html'
               ? renderHtml(analysis)
               : opts.format === 'md'
