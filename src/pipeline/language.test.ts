@@ -1,5 +1,6 @@
 import { franc } from 'franc-min';
 import { describe, expect, it } from 'vitest';
+import { rng } from '../testing/synthetic.ts';
 import { detectLanguage, francLanguage } from './language.ts';
 
 // Written for this test, a sentence or two in each of several languages and scripts.
@@ -24,22 +25,13 @@ const SAMPLES = [
   'Liman bakanı pazartesi günü feribot görüşmelerinin yaklaşık altı saat sürdüğünü söyledi.',
 ];
 
-/** A deterministic generator, so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
-}
-
 describe('francLanguage', () => {
   it('gives franc’s answer on texts in many languages and scripts', () => {
     for (const text of SAMPLES) expect(francLanguage(text), text).toBe(franc(text, { minLength: 40 }));
   });
 
   it('gives franc’s answer on mixtures, fragments and junk', () => {
-    const next = random(7);
+    const next = rng(7);
     const junk = [
       '12 345 !!',
       '©®™',

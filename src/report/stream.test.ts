@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { rng } from '../testing/synthetic.ts';
 import { jsonPieces } from './stream.ts';
-
-/** A deterministic generator, so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
-}
 
 function randomValue(next: () => number, depth: number): unknown {
   const pick = Math.floor(next() * (depth > 4 ? 6 : 10));
@@ -35,7 +27,7 @@ function randomValue(next: () => number, depth: number): unknown {
 
 describe('jsonPieces', () => {
   it('writes exactly what JSON.stringify(value, null, 2) writes, at any split depth', () => {
-    const next = random(11);
+    const next = rng(11);
     for (let n = 0; n < 500; n++) {
       const value = { articles: [randomValue(next, 0), randomValue(next, 0)], more: randomValue(next, 0) };
       const whole = JSON.stringify(value, null, 2);

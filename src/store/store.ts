@@ -62,35 +62,26 @@ interface ArticleRow {
 // vector (as long as its text) only to drop it.
 const ARTICLE_COLUMNS = 'id, source, meta, text, layers, annotations, removed, flags, story_id';
 
+/** What an article row holds besides its layers, decoded or not. */
+const articleFields = (r: ArticleRow): Omit<Article, 'annotations' | 'removed'> => ({
+  id: r.id,
+  source: r.source,
+  meta: r.meta,
+  text: r.text,
+  flags: r.flags,
+  messages: [],
+});
+
 const toArticle = (r: ArticleRow): Article => {
   const { annotations, removed } = r.layers
     ? decodeLayers(r.layers)
     : { annotations: r.annotations!, removed: r.removed! };
-  return {
-    id: r.id,
-    source: r.source,
-    meta: r.meta,
-    text: r.text,
-    annotations,
-    removed,
-    flags: r.flags,
-    messages: [],
-  };
+  return { ...articleFields(r), annotations, removed };
 };
 
 // Articles stored before layers were encoded are packed here: rare, and only ever read.
 const toPacked = (r: ArticleRow): PackedArticle =>
-  r.layers
-    ? {
-        id: r.id,
-        source: r.source,
-        meta: r.meta,
-        text: r.text,
-        layers: r.layers,
-        flags: r.flags,
-        messages: [],
-      }
-    : packArticle(toArticle(r));
+  r.layers ? { ...articleFields(r), layers: r.layers } : packArticle(toArticle(r));
 
 /** An article's search vector: its title, weighted above the text. */
 const ARTICLE_SEARCH_VECTOR = `setweight(to_tsvector('simple', coalesce(meta->>'title', '')), 'A') || to_tsvector('english', text)`;
